@@ -17,6 +17,8 @@ export type UplinkErrorCode =
 export interface InputLocation {
   readonly file?: string;
   readonly line?: number;
+  /** For inputs without lines (a JSON array), the 1-based position of the record. */
+  readonly record?: number;
   readonly field?: string;
 }
 
@@ -44,8 +46,10 @@ export function isUplinkError(value: unknown): value is UplinkError {
 export function formatLocation(location: InputLocation | undefined): string {
   if (!location) return "";
   const parts: string[] = [];
-  if (location.file) parts.push(location.line ? `${location.file}:${location.line}` : location.file);
+  if (location.file)
+    parts.push(location.line ? `${location.file}:${location.line}` : location.file);
   else if (location.line) parts.push(`line ${location.line}`);
+  if (location.record) parts.push(`record ${location.record}`);
   if (location.field) parts.push(`field "${location.field}"`);
   return parts.join(", ");
 }

@@ -1,0 +1,30 @@
+import { Command } from "commander";
+import { registerFactsCommand } from "./commands/facts-command.js";
+import { registerMetricsCommand } from "./commands/metrics-command.js";
+import { registerReportCommand } from "./commands/report-command.js";
+import { registerVerifySourceCommand } from "./commands/verify-source-command.js";
+
+export function buildProgram(): Command {
+  const program = new Command("uplink")
+    .description(
+      "Uplink runs a network provider's business, keeps its books and reports its quarters.",
+    )
+    .option("--home <dir>", "the data folder (default: $UPLINK_HOME or ./uplink-data)")
+    .showHelpAfterError("(add --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Environment:
+  UPLINK_HOME            the data folder for the embedded SQLite store (default ./uplink-data)
+  UPLINK_DATABASE_URL    postgres://… to use a PostgreSQL server instead
+
+Start with:
+  uplink report --period 2Q12      the quarter as the presentation frames it
+  uplink verify-source             check the presentation's own statements`,
+    );
+  registerReportCommand(program);
+  registerFactsCommand(program);
+  registerVerifySourceCommand(program);
+  registerMetricsCommand(program);
+  return program;
+}
