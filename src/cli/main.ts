@@ -6,7 +6,7 @@ import { formatLocation, isUplinkError } from "../core/index.js";
 import { buildProgram } from "./program.js";
 
 async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync(argv as string[]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

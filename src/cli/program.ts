@@ -9,6 +9,8 @@ export function buildProgram(): Command {
     .description(
       "Uplink runs a network provider's business, keeps its books and reports its quarters.",
     )
+    // Set before the subcommands are added, so that they inherit it: main() decides exit codes.
+    .exitOverride()
     .option("--home <dir>", "the data folder (default: $UPLINK_HOME or ./uplink-data)")
     .showHelpAfterError("(add --help for usage)")
     .addHelpText(
