@@ -1,13 +1,13 @@
 import path from "node:path";
 import { formatLocation, type InputLocation, UplinkError } from "../core/index.js";
-import type { Store } from "../store/index.js";
 import {
   combineProblems,
   type LocatedRecord,
   readCsvRecords,
   readText,
   validateAll,
-} from "./csv-records.js";
+} from "../input/index.js";
+import type { Store } from "../store/index.js";
 import { FACT_FIELDS, type Fact, factFromRaw, factKey, type RawFact } from "./fact.js";
 import { type UpsertOutcome, upsertFacts } from "./fact.repository.js";
 

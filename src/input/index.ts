@@ -1,0 +1,9 @@
+// Input files: CSV records that remember their line, and validation that gathers every problem of
+// a file before anything is written, so that errors name file, line and field.
+export {
+  combineProblems,
+  type LocatedRecord,
+  readCsvRecords,
+  readText,
+  validateAll,
+} from "./csv-records.js";
