@@ -24,6 +24,13 @@ Start with:
   uplink report --period 2Q12      the quarter as the presentation frames it
   uplink verify-source             check the presentation's own statements`,
     );
+  // `uplink import <kind> FILE`: each module adds its record kinds to this one command.
+  const importCommand = program
+    .command("import")
+    .description(
+      "Import operational records from CSV: all rows of a file or none; a repeat changes nothing.",
+    );
+  void importCommand;
   registerReportCommand(program);
   registerFactsCommand(program);
   registerVerifySourceCommand(program);

@@ -124,6 +124,21 @@ export const METRICS: readonly Metric[] = [
   ),
   define("revenue.cloud", "Cloud (IIJ GIO) revenue", "corporate", "revenue"),
   define("revenue.overseas", "Overseas revenue", "corporate", "revenue"),
+  define(
+    "revenue.cloud_specific_saas",
+    "Cloud-based SaaS for specific business",
+    "corporate",
+    "revenue",
+  ),
+  define(
+    "revenue.cloud_monthly",
+    "Cloud revenue in the period's last month",
+    "corporate",
+    "revenue",
+    stock(),
+  ),
+  define("revenue.ip_service", "IP service revenue", "network", "revenue"),
+  define("revenue.iij_exlayer", "Revenue of the acquired subsidiary", "corporate", "revenue"),
 
   // Cost of revenues (slides Ⅱ-3, Ⅱ-4 (2), Ⅱ-5 (2))
   define("cost.total", "Total cost of revenues", "total", "cost", {
@@ -234,12 +249,29 @@ export const METRICS: readonly Metric[] = [
     "kpi",
     percent(ratioOf("personnel_costs_and_expenses", "revenue.total")),
   ),
+  ...(
+    [
+      ["engineers", "Engineers"],
+      ["sales", "Sales"],
+      ["administration", "Administration"],
+    ] as const
+  ).map(([key, label]) =>
+    define(`mix.employees.${key}`, `Employee share: ${label}`, "total", "kpi", stock("%", 0)),
+  ),
+  define("kpi.new_graduates_hired", "New graduates hired", "total", "kpi", { unit: "count" }),
   define("kpi.si_outsourcing_personnel", "SI outsourcing personnel", "si", "kpi", stock("count")),
   define("kpi.atm_units", "ATMs placed", "atm", "kpi", stock("count")),
   define("kpi.cloud_projects", "Cloud (IIJ GIO) projects", "corporate", "kpi", stock("count")),
   define("kpi.cloud_clients", "Cloud (IIJ GIO) clients", "corporate", "kpi", stock("count")),
 
   // SI orders (slide Ⅱ-5)
+  define(
+    "kpi.construction_contracts_over_jpy100m",
+    "Construction contracts over JPY 0.1 billion",
+    "si",
+    "orders",
+    { unit: "count" },
+  ),
   define("orders.construction.received", "Construction orders received", "si", "orders"),
   define("orders.construction.backlog", "Construction order backlog", "si", "orders", stock()),
   define("orders.operation.received", "Operation orders received", "si", "orders"),
@@ -249,7 +281,29 @@ export const METRICS: readonly Metric[] = [
   define("cashflow.operating", "Operating activities", "total", "cash_flow"),
   define("cashflow.investing", "Investing activities", "total", "cash_flow"),
   define("cashflow.financing", "Financing activities", "total", "cash_flow"),
+  define("cashflow.income_taxes_paid", "Income taxes paid", "total", "cash_flow"),
+  define(
+    "cashflow.purchases_property_equipment",
+    "Purchases of property and equipment",
+    "total",
+    "cash_flow",
+  ),
+  define("cashflow.borrowings_repaid_net", "Bank borrowings repaid (net)", "total", "cash_flow"),
+  define(
+    "cashflow.capital_lease_principal_paid",
+    "Capital lease principal paid",
+    "total",
+    "cash_flow",
+  ),
+  define("cashflow.dividends_paid", "Dividends paid", "total", "cash_flow"),
   define("capex", "CAPEX (incl. capital leases)", "total", "cash_flow"),
+  define("capex.cloud_domestic", "Domestic cloud-related CAPEX", "corporate", "cash_flow"),
+  define(
+    "capex.cloud_domestic.matsue_dc",
+    "of which the container data center",
+    "corporate",
+    "cash_flow",
+  ),
   define("depreciation_amortization", "Depreciation and amortization", "total", "cash_flow"),
   define("adjusted_ebitda", "Adjusted EBITDA", "total", "cash_flow", {
     derivation: sumOf(plus("operating_income", "depreciation_amortization")),
