@@ -34,10 +34,21 @@ export function renderCsv(
 /** Thousands separators and a fixed number of decimals; an empty cell for no value. */
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
   if (value === null || value === undefined) return "";
-  return value.toLocaleString("en-US", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  return numberFormat(decimals).format(value);
+}
+
+// Building a formatter costs far more than using one (ICU set-up): keep one per precision.
+const formats = new Map<number, Intl.NumberFormat>();
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let format = formats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    formats.set(decimals, format);
+  }
+  return format;
 }
 
 /** A signed change for a table cell: "+6.9", "-2.0", "" when there is no base. */

@@ -1,0 +1,21 @@
+// `npm run bench`: every figure with its ratio to the baseline it names, all measured in this run.
+import type { BenchFigure } from "./bench-figure.js";
+import { reportLatency } from "./report-latency.js";
+
+const benches: { title: string; run: () => Promise<BenchFigure[]> }[] = [
+  { title: "Quarterly report", run: reportLatency },
+];
+
+function format(value: number, unit: string): string {
+  return `${value.toLocaleString("en-US", { maximumFractionDigits: value < 10 ? 2 : 1 })} ${unit}`;
+}
+
+for (const bench of benches) {
+  process.stdout.write(`\n${bench.title}\n`);
+  for (const figure of await bench.run()) {
+    const ratio = figure.baseline
+      ? `  (${(figure.baseline.value / figure.value).toFixed(1)}× faster than ${figure.baseline.name}: ${format(figure.baseline.value, figure.unit)})`
+      : "";
+    process.stdout.write(`  ${figure.name}: ${format(figure.value, figure.unit)}${ratio}\n`);
+  }
+}
