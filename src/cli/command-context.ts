@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { APRIL_FISCAL_YEAR, type FiscalCalendar, fiscalCalendar } from "../core/index.js";
 import { openStore, type Store, storeConfigFromEnv } from "../store/index.js";
 
 export interface GlobalOptions {
@@ -17,4 +18,10 @@ export async function withStore<T>(
   } finally {
     await store.close();
   }
+}
+
+/** The fiscal calendar: April unless `UPLINK_FISCAL_YEAR_START` names another month (1–12). */
+export function calendarFromEnv(env: NodeJS.ProcessEnv = process.env): FiscalCalendar {
+  const setting = env.UPLINK_FISCAL_YEAR_START?.trim();
+  return setting ? fiscalCalendar(Number(setting)) : APRIL_FISCAL_YEAR;
 }

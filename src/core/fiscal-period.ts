@@ -18,6 +18,17 @@ export interface FiscalCalendar {
 
 export const APRIL_FISCAL_YEAR: FiscalCalendar = Object.freeze({ startMonth: 4 });
 
+/** A calendar whose fiscal year starts in `startMonth` (1–12), e.g. from a user's setting. */
+export function fiscalCalendar(startMonth: number): FiscalCalendar {
+  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
+    throw new UplinkError(
+      "INVALID_INPUT",
+      `The fiscal year's start month must be a whole number from 1 to 12, not "${startMonth}".`,
+    );
+  }
+  return Object.freeze({ startMonth });
+}
+
 /** `index` counts within the fiscal year: month 1..12, quarter 1..4, half 1..2, year 1. */
 export interface FiscalPeriod {
   readonly kind: PeriodKind;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { FiscalCalendar } from "../core/index.js";
 import { readCsvRecords, validateAll } from "../input/index.js";
 import type { Store } from "../store/index.js";
 import { listFacts, readMeta, upsertFacts, writeMeta } from "./fact.repository.js";
@@ -63,7 +64,10 @@ export function readReportedStatements(directory = reportedDataDirectory()): Sta
 }
 
 /** The resolver over everything the store holds, with the shipped figures loaded first. */
-export async function loadValueResolver(store: Store): Promise<ValueResolver> {
+export async function loadValueResolver(
+  store: Store,
+  calendar?: FiscalCalendar,
+): Promise<ValueResolver> {
   await ensureReportedFacts(store);
-  return createValueResolver(await listFacts(store.db));
+  return createValueResolver(await listFacts(store.db), calendar);
 }

@@ -57,6 +57,20 @@ describe("the uplink command", () => {
     });
   });
 
+  it("takes the fiscal year's start month from the UPLINK_FISCAL_YEAR_START setting", () => {
+    const env = { UPLINK_HOME: freshHome() };
+    const april = JSON.parse(runCli(["report", "-p", "2Q12", "-f", "json"], env).stdout);
+    expect([april.start, april.end]).toEqual(["2012-07-01", "2012-09-30"]);
+    const january = JSON.parse(
+      runCli(["report", "-p", "2Q12", "-f", "json"], { ...env, UPLINK_FISCAL_YEAR_START: "1" })
+        .stdout,
+    );
+    expect([january.start, january.end]).toEqual(["2012-04-01", "2012-06-30"]);
+    const refused = runCli(["report", "-p", "2Q12"], { ...env, UPLINK_FISCAL_YEAR_START: "13" });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/start month must be a whole number from 1 to 12/);
+  });
+
   it("writes CSV a spreadsheet reads", () => {
     const result = runCli(["report", "--period", "1H12", "--format", "csv"], {
       UPLINK_HOME: freshHome(),

@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { formatPeriod, parsePeriod } from "../../core/index.js";
+import { comparePeriods, formatPeriod, parsePeriod } from "../../core/index.js";
 import {
   displayValue,
   ensureReportedFacts,
@@ -88,15 +88,7 @@ A file with any bad row writes nothing; importing the same file again changes no
 function byMetricThenTime(a: Fact, b: Fact): number {
   if (a.metric !== b.metric) return a.metric < b.metric ? -1 : 1;
   if (a.scenario !== b.scenario) return a.scenario < b.scenario ? -1 : 1;
-  const pa = parsePeriod(a.period);
-  const pb = parsePeriod(b.period);
-  return (
-    pa.fiscalYear - pb.fiscalYear || kindOrder(pa.kind) - kindOrder(pb.kind) || pa.index - pb.index
-  );
-}
-
-function kindOrder(kind: string): number {
-  return ["month", "quarter", "half", "year"].indexOf(kind);
+  return comparePeriods(parsePeriod(a.period), parsePeriod(b.period));
 }
 
 function printFacts(rows: readonly Fact[], format: OutputFormat): void {

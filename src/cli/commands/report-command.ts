@@ -8,7 +8,7 @@ import {
   type ReportLine,
   type ReportSection,
 } from "../../reporting/index.js";
-import { withStore } from "../command-context.js";
+import { calendarFromEnv, withStore } from "../command-context.js";
 import { type OutputFormat, parseFormat, printJson } from "../output-format.js";
 import { type Column, formatChange, formatNumber, renderCsv, renderTable } from "../text-table.js";
 
@@ -46,7 +46,8 @@ export function registerReportCommand(program: Command): void {
       "\nExamples:\n  uplink report --period 2Q12\n  uplink report --period 1H12 --format json\n  uplink report --period FY11 --format csv > fy11.csv",
     )
     .action(async (options: { period: string; format: OutputFormat }, command: Command) => {
-      const period = parsePeriod(options.period);
+      const calendar = calendarFromEnv();
+      const period = parsePeriod(options.period, calendar);
       if (period.kind === "month") {
         throw new UplinkError(
           "INVALID_PERIOD",
@@ -54,7 +55,7 @@ export function registerReportCommand(program: Command): void {
         );
       }
       const report = await withStore(command, async (store) =>
-        buildQuarterlyReport(await loadValueResolver(store), period),
+        buildQuarterlyReport(await loadValueResolver(store, calendar), period, calendar),
       );
       if (report.lines.every((line) => line.value === null && line.target === undefined)) {
         throw new UplinkError(
