@@ -1,9 +1,11 @@
 // `npm run bench`: every figure with its ratio to the baseline it names, all measured in this run.
 import type { BenchFigure } from "./bench-figure.js";
+import { percentileBench } from "./percentile-bench.js";
 import { reportLatency } from "./report-latency.js";
 
 const benches: { title: string; run: () => Promise<BenchFigure[]> }[] = [
   { title: "Quarterly report", run: reportLatency },
+  { title: "95th percentile of a billing month", run: percentileBench },
 ];
 
 function format(value: number, unit: string): string {

@@ -1,7 +1,15 @@
 import { Command } from "commander";
+import { registerCatalogCommand, registerCatalogImports } from "./commands/catalog-command.js";
+import { registerContractImports, registerContractsCommand } from "./commands/contracts-command.js";
+import { registerCustomerImports, registerCustomersCommand } from "./commands/customers-command.js";
 import { registerFactsCommand } from "./commands/facts-command.js";
 import { registerMetricsCommand } from "./commands/metrics-command.js";
+import {
+  registerOperationsCommands,
+  registerOperationsImports,
+} from "./commands/operations-command.js";
 import { registerReportCommand } from "./commands/report-command.js";
+import { registerUsageCommand } from "./commands/usage-command.js";
 import { registerVerifySourceCommand } from "./commands/verify-source-command.js";
 
 export function buildProgram(): Command {
@@ -35,5 +43,14 @@ Start with:
   registerFactsCommand(program);
   registerVerifySourceCommand(program);
   registerMetricsCommand(program);
+  registerCustomerImports(importCommand);
+  registerCatalogImports(importCommand);
+  registerContractImports(importCommand);
+  registerOperationsImports(importCommand);
+  registerCustomersCommand(program);
+  registerCatalogCommand(program);
+  registerContractsCommand(program);
+  registerOperationsCommands(program);
+  registerUsageCommand(program, importCommand);
   return program;
 }

@@ -1,6 +1,11 @@
 import { type Kysely, sql } from "kysely";
 import { UplinkError } from "../core/index.js";
 import * as facts from "./migrations/0001-facts.js";
+import * as customers from "./migrations/0002-customers.js";
+import * as catalog from "./migrations/0003-catalog.js";
+import * as contracts from "./migrations/0004-contracts.js";
+import * as operations from "./migrations/0005-operations.js";
+import * as metering from "./migrations/0006-metering.js";
 
 export interface Migration {
   readonly version: number;
@@ -9,7 +14,14 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "facts", up: facts.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "facts", up: facts.up },
+  { version: 2, name: "customers", up: customers.up },
+  { version: 3, name: "catalog", up: catalog.up },
+  { version: 4, name: "contracts", up: contracts.up },
+  { version: 5, name: "operations", up: operations.up },
+  { version: 6, name: "metering", up: metering.up },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
