@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerCatalogCommand, registerCatalogImports } from "./commands/catalog-command.js";
 import { registerContractImports, registerContractsCommand } from "./commands/contracts-command.js";
 import { registerCustomerImports, registerCustomersCommand } from "./commands/customers-command.js";
+import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerFactsCommand } from "./commands/facts-command.js";
 import { registerMetricsCommand } from "./commands/metrics-command.js";
 import {
@@ -52,5 +53,6 @@ Start with:
   registerContractsCommand(program);
   registerOperationsCommands(program);
   registerUsageCommand(program, importCommand);
+  registerDemoCommand(program);
   return program;
 }

@@ -92,27 +92,6 @@ export async function countFacts(db: Kysely<Database>): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-export async function readMeta(db: Kysely<Database>, key: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("uplink_meta")
-    .select("value")
-    .where("key", "=", key)
-    .executeTakeFirst();
-  return row?.value;
-}
-
-export async function writeMeta(
-  tx: Transaction<Database>,
-  key: string,
-  value: string,
-): Promise<void> {
-  await tx
-    .insertInto("uplink_meta")
-    .values({ key, value })
-    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
-    .execute();
-}
-
 function rowFromFact(fact: Fact): FactTable {
   return {
     metric: fact.metric,

@@ -10,8 +10,3 @@ export interface FactTable {
   resolution: string;
   source: string;
 }
-
-export interface MetaTable {
-  key: string;
-  value: string;
-}

@@ -4,7 +4,7 @@
 export type { Fact, RawFact, Scenario } from "./fact.js";
 export { GROUP_ENTITY, INPUT_UNITS, SCENARIOS } from "./fact.js";
 export { countFacts, type FactFilter, listFacts } from "./fact.repository.js";
-export type { FactTable, MetaTable } from "./fact.table.js";
+export type { FactTable } from "./fact.table.js";
 export { importFactFile, readFactFile } from "./fact-import.js";
 export {
   type Aggregation,

@@ -18,7 +18,8 @@ import type { AtmTable } from "../operations/atm.table.js";
 import type { CostRecordTable } from "../operations/cost-record.table.js";
 import type { EquipmentDeliveryTable } from "../operations/equipment-delivery.table.js";
 import type { SiProjectProgressTable, SiProjectTable } from "../operations/si-project.table.js";
-import type { FactTable, MetaTable } from "../reporting/fact.table.js";
+import type { FactTable } from "../reporting/fact.table.js";
+import type { MetaTable } from "./meta.table.js";
 
 export interface Database {
   facts: FactTable;

@@ -1,0 +1,26 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "./schema.js";
+
+// Small settings the application keeps about its own data: which shipped figures are loaded, how
+// far a demo build has got. One key, one text value.
+
+export async function readMeta(db: Kysely<Database>, key: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("uplink_meta")
+    .select("value")
+    .where("key", "=", key)
+    .executeTakeFirst();
+  return row?.value;
+}
+
+export async function writeMeta(
+  tx: Transaction<Database>,
+  key: string,
+  value: string,
+): Promise<void> {
+  await tx
+    .insertInto("uplink_meta")
+    .values({ key, value })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
+    .execute();
+}
