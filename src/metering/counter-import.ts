@@ -58,8 +58,9 @@ export function readCounterFile(file: string, options: { month?: string } = {}):
 /**
  * Imports router counters in one transaction: each port's readings (after its latest stored one)
  * become 5-minute rates (counter-rates.ts: wraps, resets, duplicate windows), stored as that port's
- * day blocks; the contract's rate in a window is the sum of its ports when it is read. Importing
- * the same file again changes nothing.
+ * day blocks; the contract's rate in a window is the sum of its ports when it is read. The
+ * interval from the stored reading to the file's first one may fall in the previous day (or month)
+ * and is written there. Importing the same file again changes nothing.
  */
 export async function importCounterFile(
   store: Store,

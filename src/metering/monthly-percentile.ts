@@ -33,6 +33,8 @@ export class MonthSeries {
   private readonly dayOut = new Float64Array(SLOTS_PER_DAY);
   private readonly presentIn: Float64Array;
   private readonly presentOut: Float64Array;
+  /** Days that some port has filled in already (a further port is added to them). */
+  private readonly filled: Uint8Array;
 
   constructor(month: string) {
     this.month = month;
@@ -42,17 +44,20 @@ export class MonthSeries {
     this.outBps = new Float64Array(this.windows).fill(MISSING);
     this.presentIn = new Float64Array(this.windows);
     this.presentOut = new Float64Array(this.windows);
+    this.filled = new Uint8Array(this.windows / SLOTS_PER_DAY);
   }
 
   /** Empties the month for the next contract. */
   clear(): void {
     this.inBps.fill(MISSING);
     this.outBps.fill(MISSING);
+    this.filled.fill(0);
   }
 
   /** Adds one port's day of slots (MISSING where absent). */
   addDay(day: string, inSlots: Float64Array, outSlots: Float64Array): void {
     const offset = this.offsetOf(day);
+    this.filled[offset / SLOTS_PER_DAY] = 1;
     for (let slot = 0; slot < SLOTS_PER_DAY; slot++) {
       const rateIn = inSlots[slot]!;
       if (rateIn === MISSING) continue;
@@ -73,6 +78,14 @@ export class MonthSeries {
 
   /** Adds one port's day straight from its stored bytes. */
   addStoredDay(day: string, inBytes: Uint8Array, outBytes: Uint8Array): void {
+    const offset = this.offsetOf(day);
+    if (this.filled[offset / SLOTS_PER_DAY] === 0) {
+      // The day's first port (most contracts have one): decode straight into the month.
+      decodeSlotsInto(inBytes, this.inBps, offset);
+      decodeSlotsInto(outBytes, this.outBps, offset);
+      this.filled[offset / SLOTS_PER_DAY] = 1;
+      return;
+    }
     decodeSlotsInto(inBytes, this.dayIn);
     decodeSlotsInto(outBytes, this.dayOut);
     this.addDay(day, this.dayIn, this.dayOut);

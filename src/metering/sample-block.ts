@@ -99,29 +99,51 @@ const alignedF64 = new Float64Array(aligned);
 
 /** A direction's 288 slots as the stored bytes. */
 export function encodeSlots(values: Float64Array): Uint8Array {
+  const bytes = new Uint8Array(encodedLength(values));
+  encodeSlotsInto(values, bytes, 0);
+  return bytes;
+}
+
+/** How many bytes a direction's slots take stored: 1,152 below 4.29 Gbps, else 2,304. */
+export function encodedLength(values: Float64Array): number {
   if (values.length !== SLOTS_PER_DAY) throw new RangeError(`${values.length} slots, not 288`);
-  let largest = 0;
   for (let slot = 0; slot < SLOTS_PER_DAY; slot++) {
-    if (values[slot]! > largest) largest = values[slot]!;
+    if (values[slot]! >= U32_MISSING) return F64_BYTES;
   }
-  const narrow = largest < U32_MISSING;
-  if (!LITTLE_ENDIAN_HOST) {
-    const bytes = new Uint8Array(narrow ? U32_BYTES : F64_BYTES);
-    const view = new DataView(bytes.buffer);
+  return U32_BYTES;
+}
+
+/**
+ * Writes a direction's stored bytes into `target` at `offset` (a multiple of 8), returning their
+ * length. Many blocks encoded into one buffer cost one allocation instead of one each, which is
+ * what makes a month of 6,500 contracts quick to write.
+ */
+export function encodeSlotsInto(
+  values: Float64Array,
+  target: Uint8Array,
+  offset: number,
+  length = encodedLength(values),
+): number {
+  const at = target.byteOffset + offset;
+  if (!LITTLE_ENDIAN_HOST || at % 8 !== 0) {
+    const view = new DataView(target.buffer, at, length);
     for (let slot = 0; slot < SLOTS_PER_DAY; slot++) {
       const value = values[slot]!;
-      if (narrow) view.setUint32(slot * 4, value === MISSING ? U32_MISSING : value, true);
-      else view.setFloat64(slot * 8, value, true);
+      if (length === F64_BYTES) view.setFloat64(slot * 8, value, true);
+      else view.setUint32(slot * 4, value === MISSING ? U32_MISSING : value, true);
     }
-    return bytes;
+    return length;
   }
-  if (!narrow) return new Uint8Array(Float64Array.from(values).buffer);
-  const words = new Uint32Array(SLOTS_PER_DAY);
+  if (length === F64_BYTES) {
+    new Float64Array(target.buffer, at, SLOTS_PER_DAY).set(values);
+    return length;
+  }
+  const words = new Uint32Array(target.buffer, at, SLOTS_PER_DAY);
   for (let slot = 0; slot < SLOTS_PER_DAY; slot++) {
     const value = values[slot]!;
     words[slot] = value === MISSING ? U32_MISSING : value;
   }
-  return new Uint8Array(words.buffer);
+  return length;
 }
 
 /** Stored bytes back into 288 slots, written to `target` from `offset` (MISSING where absent). */
