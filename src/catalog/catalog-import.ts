@@ -2,7 +2,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Transaction } from "kysely";
 import { UplinkError } from "../core/index.js";
-import { readCsvRecords, validateAll } from "../input/index.js";
+import {
+  checkEach,
+  type Located,
+  readCsvRecords,
+  reconcile,
+  refuseRepeatedKeys,
+  validateAll,
+} from "../input/index.js";
 import type { Database, Store } from "../store/index.js";
 import {
   insertPlans,
@@ -12,7 +19,6 @@ import {
   updatePlans,
   updatePriceEntries,
 } from "./catalog.repository.js";
-import { checkEach, type Located, reconcile, refuseRepeatedKeys } from "./import-reconciliation.js";
 import { PLAN_FIELDS, type Plan, planDifference, planFromRaw, type RawPlan } from "./plan.js";
 import {
   checkEntryFitsPlan,

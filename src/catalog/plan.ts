@@ -1,6 +1,6 @@
 import type { InputLocation } from "../core/index.js";
+import { recordFields } from "../input/index.js";
 import { PRODUCT_LINES } from "./product-line.js";
-import { recordFields } from "./record-fields.js";
 
 /**
  * How a plan's price is charged:

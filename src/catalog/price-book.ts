@@ -7,8 +7,8 @@ import {
   multiply,
   UplinkError,
 } from "../core/index.js";
+import { recordFields } from "../input/index.js";
 import { type ChargeModel, isTiered, type Plan } from "./plan.js";
-import { recordFields } from "./record-fields.js";
 
 /**
  * One line of a price book: the price of a plan (and bandwidth tier) from `effectiveFrom` until

@@ -1,6 +1,6 @@
 import { STANDARD_PRICE_BOOK } from "../catalog/index.js";
 import { type InputLocation, type Money, money } from "../core/index.js";
-import { recordFields } from "../customers/index.js";
+import { recordFields } from "../input/index.js";
 
 /**
  * The lifecycle of a service contract: ordered → activated → changed (any number of times) →

@@ -1,7 +1,13 @@
 import { findProductLine, isTiered, listPlans, type Plan } from "../catalog/index.js";
 import { formatLocation, type InputLocation, UplinkError } from "../core/index.js";
-import { checkEach, customersByIds, type Located, refuseRepeatedKeys } from "../customers/index.js";
-import { readCsvRecords, validateAll } from "../input/index.js";
+import { customersByIds } from "../customers/index.js";
+import {
+  checkEach,
+  type Located,
+  readCsvRecords,
+  refuseRepeatedKeys,
+  validateAll,
+} from "../input/index.js";
 import type { Store } from "../store/index.js";
 import { insertContractEvents, loadContractHistories } from "./contract.repository.js";
 import {

@@ -1,5 +1,5 @@
 import type { InputLocation } from "../core/index.js";
-import { recordFields } from "./record-fields.js";
+import { recordFields } from "../input/index.js";
 
 /** A person at a customer; one customer may have several, one per e-mail address. */
 export interface CustomerContact {

@@ -1,5 +1,12 @@
 import { UplinkError } from "../core/index.js";
-import { readCsvRecords, validateAll } from "../input/index.js";
+import {
+  checkEach,
+  type Located,
+  readCsvRecords,
+  reconcile,
+  refuseRepeatedKeys,
+  validateAll,
+} from "../input/index.js";
 import type { Store } from "../store/index.js";
 import {
   type Customer,
@@ -34,7 +41,6 @@ import {
   listGroupCompanies,
   updateGroupCompanies,
 } from "./group-company.repository.js";
-import { checkEach, type Located, reconcile, refuseRepeatedKeys } from "./import-reconciliation.js";
 
 /** What an import did: rows added, rows that overwrote a stored record, rows already stored. */
 export interface ImportOutcome {

@@ -1,6 +1,6 @@
 import type { Currency, InputLocation } from "../core/index.js";
+import { recordFields } from "../input/index.js";
 import { isCountryCode } from "./country-code.js";
-import { recordFields } from "./record-fields.js";
 
 /** The industries of the presentation's revenue distribution (FY2011). */
 export type Industry =

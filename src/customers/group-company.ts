@@ -1,5 +1,5 @@
 import { type Currency, Decimal, type InputLocation, UplinkError } from "../core/index.js";
-import { recordFields } from "./record-fields.js";
+import { recordFields } from "../input/index.js";
 
 /** How a company belongs to the group: the parent, a consolidated subsidiary, or an equity-method investee. */
 export type GroupRelation = "parent" | "subsidiary" | "equity_method";

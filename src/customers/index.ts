@@ -1,6 +1,5 @@
 // Customers: the group's companies (parent, subsidiaries, equity-method investees), the customers
-// each serves with their industry, country, status and contacts, their imports and look-ups. It
-// also holds the import plumbing (field reading, reconciling a file with the store) contracts reuse.
+// each serves with their industry, country, status and contacts, their imports and look-ups.
 
 export { isCountryCode } from "./country-code.js";
 export type { Customer, CustomerStatus, Industry, RawCustomer } from "./customer.js";
@@ -50,11 +49,3 @@ export {
   insertGroupCompanies,
   listGroupCompanies,
 } from "./group-company.repository.js";
-export {
-  checkEach,
-  type Located,
-  type Reconciliation,
-  reconcile,
-  refuseRepeatedKeys,
-} from "./import-reconciliation.js";
-export { minorUnitsFrom, type RecordFields, recordFields } from "./record-fields.js";

@@ -7,3 +7,11 @@ export {
   readText,
   validateAll,
 } from "./csv-records.js";
+export {
+  checkEach,
+  type Located,
+  type Reconciliation,
+  reconcile,
+  refuseRepeatedKeys,
+} from "./import-reconciliation.js";
+export { minorUnitsFrom, type RecordFields, recordFields } from "./record-fields.js";

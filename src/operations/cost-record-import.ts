@@ -1,14 +1,13 @@
 import { UplinkError } from "../core/index.js";
+import { type ImportOptions, type ImportOutcome, listGroupCompanies } from "../customers/index.js";
 import {
   checkEach,
-  type ImportOptions,
-  type ImportOutcome,
   type Located,
-  listGroupCompanies,
+  readCsvRecords,
   reconcile,
   refuseRepeatedKeys,
-} from "../customers/index.js";
-import { readCsvRecords, validateAll } from "../input/index.js";
+  validateAll,
+} from "../input/index.js";
 import type { Store } from "../store/index.js";
 import {
   COST_FIELDS,

@@ -1,14 +1,13 @@
 import { UplinkError } from "../core/index.js";
+import { customersByIds, type ImportOptions, type ImportOutcome } from "../customers/index.js";
 import {
   checkEach,
-  customersByIds,
-  type ImportOptions,
-  type ImportOutcome,
   type Located,
+  readCsvRecords,
   reconcile,
   refuseRepeatedKeys,
-} from "../customers/index.js";
-import { readCsvRecords, validateAll } from "../input/index.js";
+  validateAll,
+} from "../input/index.js";
 import type { Store } from "../store/index.js";
 import { importOutcome, optionalColumns } from "./import-outcome.js";
 import {

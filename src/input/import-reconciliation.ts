@@ -1,5 +1,5 @@
 import { formatLocation, type InputLocation, UplinkError } from "../core/index.js";
-import { combineProblems } from "../input/index.js";
+import { combineProblems } from "./csv-records.js";
 
 /** A record read from a file, with where it was read. */
 export interface Located<T> {
