@@ -1,15 +1,20 @@
 import { Command } from "commander";
+import { registerBillCommand, registerBillingImports } from "./commands/bill-command.js";
 import { registerCatalogCommand, registerCatalogImports } from "./commands/catalog-command.js";
 import { registerContractImports, registerContractsCommand } from "./commands/contracts-command.js";
 import { registerCustomerImports, registerCustomersCommand } from "./commands/customers-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerFactsCommand } from "./commands/facts-command.js";
+import { registerInvoicesCommand } from "./commands/invoices-command.js";
+import { registerLedgerCommand, registerLedgerImports } from "./commands/ledger-command.js";
 import { registerMetricsCommand } from "./commands/metrics-command.js";
 import {
   registerOperationsCommands,
   registerOperationsImports,
 } from "./commands/operations-command.js";
 import { registerReportCommand } from "./commands/report-command.js";
+import { registerServeCommand } from "./commands/serve-command.js";
+import { registerTokenCommand } from "./commands/token-command.js";
 import { registerUsageCommand } from "./commands/usage-command.js";
 import { registerVerifySourceCommand } from "./commands/verify-source-command.js";
 
@@ -53,6 +58,13 @@ Start with:
   registerContractsCommand(program);
   registerOperationsCommands(program);
   registerUsageCommand(program, importCommand);
+  registerBillingImports(importCommand);
+  registerBillCommand(program);
+  registerInvoicesCommand(program);
   registerDemoCommand(program);
+  registerLedgerImports(importCommand);
+  registerLedgerCommand(program);
+  registerTokenCommand(program);
+  registerServeCommand(program);
   return program;
 }

@@ -6,6 +6,9 @@ import * as catalog from "./migrations/0003-catalog.js";
 import * as contracts from "./migrations/0004-contracts.js";
 import * as operations from "./migrations/0005-operations.js";
 import * as metering from "./migrations/0006-metering.js";
+import * as billing from "./migrations/0007-billing.js";
+import * as access from "./migrations/0008-access.js";
+import * as ledger from "./migrations/0009-ledger.js";
 
 export interface Migration {
   readonly version: number;
@@ -21,6 +24,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: "contracts", up: contracts.up },
   { version: 5, name: "operations", up: operations.up },
   { version: 6, name: "metering", up: metering.up },
+  { version: 7, name: "billing", up: billing.up },
+  { version: 8, name: "access", up: access.up },
+  { version: 9, name: "ledger", up: ledger.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,14 @@
 // The whole schema as one type for the query layer. Each feature owns its table's row type (its
 // `*.table.ts`); this file only composes them, and the migrations beside it create them.
+import type { ApiTokenTable, AuditLogTable } from "../access/access.table.js";
+import type {
+  BillingAnomalyTable,
+  BillingRunTable,
+  FxRateTable,
+  InvoiceLineTable,
+  InvoiceTable,
+  UsagePriceTable,
+} from "../billing/billing.table.js";
 import type { PlanTable, PriceEntryTable } from "../catalog/catalog.table.js";
 import type { ContractEventTable, ContractTable } from "../contracts/contract.table.js";
 import type {
@@ -7,6 +16,14 @@ import type {
   CustomerTable,
   GroupCompanyTable,
 } from "../customers/customer.table.js";
+import type {
+  JournalEntryTable,
+  JournalLineTable,
+  LedgerAccountTable,
+  LedgerBalanceTable,
+  LedgerClosedMonthTable,
+  TranslationRateTable,
+} from "../ledger/ledger.table.js";
 import type {
   AtmWithdrawalTable,
   CloudUsageTable,
@@ -41,4 +58,18 @@ export interface Database {
   usage_counter_ports: UsageCounterPortTable;
   atm_withdrawals: AtmWithdrawalTable;
   cloud_usage: CloudUsageTable;
+  billing_runs: BillingRunTable;
+  invoices: InvoiceTable;
+  invoice_lines: InvoiceLineTable;
+  billing_anomalies: BillingAnomalyTable;
+  fx_rates: FxRateTable;
+  usage_prices: UsagePriceTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+  ledger_accounts: LedgerAccountTable;
+  journal_entries: JournalEntryTable;
+  journal_lines: JournalLineTable;
+  ledger_balances: LedgerBalanceTable;
+  ledger_closed_months: LedgerClosedMonthTable;
+  translation_rates: TranslationRateTable;
 }

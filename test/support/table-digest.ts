@@ -3,8 +3,9 @@ import { sql } from "kysely";
 import type { Store } from "../../src/store/index.js";
 
 /**
- * A digest of every row of the given tables, in a stable order, for comparing two stores' contents
- * ("a build killed and resumed ends identical to one that was not").
+ * A digest of every row of the given tables, independent of row order, for comparing two stores'
+ * contents ("a build killed and resumed ends identical to one that was not"). Each row is hashed
+ * on its own (binary columns as bytes), and a table's digest hashes the sorted row hashes.
  */
 export async function tableDigest(
   store: Store,
@@ -15,16 +16,20 @@ export async function tableDigest(
     const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(
       store.db,
     );
-    const rows = result.rows.map((row) =>
-      JSON.stringify(
-        Object.keys(row)
-          .sort()
-          .map((k) => [k, String(row[k])]),
-      ),
-    );
-    rows.sort();
-    digests[table] =
-      `${rows.length}:${createHash("sha256").update(rows.join("\n")).digest("hex").slice(0, 16)}`;
+    const rowHashes = result.rows.map((row) => {
+      const hash = createHash("sha1");
+      for (const key of Object.keys(row).sort()) {
+        const value = row[key];
+        hash.update(key).update("=");
+        if (value instanceof Uint8Array) hash.update(value);
+        else hash.update(String(value));
+        hash.update("\0");
+      }
+      return hash.digest("hex");
+    });
+    rowHashes.sort();
+    const table_ = createHash("sha256").update(rowHashes.join("\n")).digest("hex").slice(0, 16);
+    digests[table] = `${rowHashes.length}:${table_}`;
   }
   return digests;
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from "kysely";
+import { insertFxRates, runBilling } from "../../billing/index.js";
 import { importStandardCatalog, loadPriceBook, STANDARD_PRICE_BOOK } from "../../catalog/index.js";
 import { insertContractEvents } from "../../contracts/index.js";
 import { parsePeriod, UplinkError } from "../../core/index.js";
@@ -9,6 +10,7 @@ import {
   insertCustomers,
   insertGroupCompanies,
 } from "../../customers/index.js";
+import { writeSampleBlocks, writeWithdrawals } from "../../metering/index.js";
 import {
   insertAtms,
   insertCostRecords,
@@ -20,8 +22,10 @@ import { loadValueResolver, type ValueResolver } from "../../reporting/index.js"
 import { type Database, readMeta, type Store, writeMeta } from "../../store/index.js";
 import type { RevenueBand } from "./customer-population.js";
 import { type DemoPlan, planDemoCompany } from "./demo-plan.js";
-import { DEFAULT_SEED } from "./demo-settings.js";
-import { demoTargets } from "./demo-targets.js";
+import { DEFAULT_SEED, METERED_MONTHS } from "./demo-settings.js";
+import { DEMO_QUARTERS, demoTargets } from "./demo-targets.js";
+import { planBurstSamples } from "./demo-usage.js";
+import { SeededRandom } from "./seeded-random.js";
 
 // Builds the demo company into a store: plans it in memory (deterministic from the seed), then
 // writes it phase by phase, each phase in one transaction that also records the phase as done.
@@ -58,7 +62,7 @@ interface Phase {
   readonly write: (store: Store, plan: DemoPlan) => Promise<void>;
 }
 
-const PHASES: readonly Phase[] = [
+const RECORD_PHASES: readonly Phase[] = [
   {
     name: "customers",
     rows: (p) => ({ group_companies: p.groupCompanies.length, customers: p.customers.length }),
@@ -100,7 +104,45 @@ const PHASES: readonly Phase[] = [
         await insertCostRecords(tx, plan.costRecords);
       }),
   },
+  {
+    name: "rates-and-withdrawals",
+    rows: (p) => ({ fx_rates: p.fxRates.length, atm_withdrawals: p.withdrawals.length }),
+    write: (store, plan) =>
+      inTransaction(store, "rates-and-withdrawals", async (tx) => {
+        await insertFxRates(tx, plan.fxRates);
+        await writeWithdrawals(tx, plan.withdrawals);
+      }),
+  },
 ];
+
+/** Every phase of the build: the records, a month of traffic at a time, then each month's bill. */
+function phasesOf(plan: DemoPlan, seed: number): Phase[] {
+  const usage = plan.meteredMonths.map(
+    (month): Phase => ({
+      name: `usage-${month}`,
+      rows: () => ({}),
+      write: (store, p) =>
+        inTransaction(store, `usage-${month}`, async (tx) => {
+          const random = new SeededRandom(seed).fork(`usage-${month}`);
+          await writeSampleBlocks(tx, planBurstSamples(p.burstable, month, random));
+        }),
+    }),
+  );
+  const billing = plan.months.map(
+    (month): Phase => ({
+      name: `billing-${month}`,
+      rows: () => ({}),
+      // The run is resumable by itself; the marker only saves asking it again.
+      write: async (store) => {
+        await runBilling(store.db, { month });
+        await store.db
+          .transaction()
+          .execute((tx) => writeMeta(tx, phaseKey(`billing-${month}`), "done"));
+      },
+    }),
+  );
+  return [...RECORD_PHASES, ...usage, ...billing];
+}
 
 function phaseKey(name: string): string {
   return `demo.phase.${name}`;
@@ -149,7 +191,7 @@ export async function buildDemoCompany(
     if (finished)
       return { seed, scale, rows: JSON.parse(finished) as Record<string, number>, phasesRun: [] };
   }
-  const steps = PHASES.length + 2;
+  const steps = RECORD_PHASES.length + 2 + METERED_MONTHS + DEMO_QUARTERS.length * 3;
   const report = (step: number, phase: string, detail: string, skipped = false) =>
     options.onProgress?.({ phase, step, steps, detail, skipped });
 
@@ -170,15 +212,16 @@ export async function buildDemoCompany(
     },
   );
 
+  const phases = phasesOf(plan, seed);
   const rows: Record<string, number> = {};
   const phasesRun: string[] = [];
-  for (const [i, phase] of PHASES.entries()) {
+  for (const [i, phase] of phases.entries()) {
     Object.assign(rows, phase.rows(plan));
     const done = (await readMeta(store.db, phaseKey(phase.name))) === "done";
     const detail = Object.entries(phase.rows(plan))
       .map(([table, n]) => `${n.toLocaleString("en-US")} ${table.replaceAll("_", " ")}`)
       .join(", ");
-    report(i + 3, phase.name, detail, done);
+    report(i + 3, phase.name, detail || phase.name.replace("-", " "), done);
     if (done) continue;
     await phase.write(store, plan);
     phasesRun.push(phase.name);

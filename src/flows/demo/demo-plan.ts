@@ -1,7 +1,9 @@
+import type { FxRate } from "../../billing/index.js";
 import { type PriceBook, priceOn } from "../../catalog/index.js";
 import type { ContractEvent } from "../../contracts/index.js";
 import { allocate, Decimal, type Money, yen } from "../../core/index.js";
 import type { Customer, GroupCompany, Industry } from "../../customers/index.js";
+import type { AtmWithdrawal } from "../../metering/index.js";
 import type {
   Atm,
   CostRecord,
@@ -24,13 +26,17 @@ import {
   DEMO_ATM_OPERATOR,
   DEMO_GROUP,
   DEMO_PARENT,
+  METERED_MONTHS,
   MONTHLY_CHURN,
   OVERSEAS_CUSTOMERS,
 } from "./demo-settings.js";
 import { COST_METRICS, type DemoTargets, interpolate, RECURRING_LINES } from "./demo-targets.js";
+import { planFxRates, planWithdrawals } from "./demo-usage.js";
 import {
   bookTotal,
+  type ContractTerms,
   cancelContracts,
+  drawTerms,
   type LineBookPlan,
   newBookState,
   openContracts,
@@ -40,6 +46,8 @@ import { SeededRandom } from "./seeded-random.js";
 
 /** Everything the demo company holds, planned in memory before a row is written. */
 export interface DemoPlan {
+  /** The months the demo runs, `YYYY-MM`. */
+  readonly months: readonly string[];
   readonly groupCompanies: readonly GroupCompany[];
   readonly customers: readonly Customer[];
   readonly contractEvents: readonly ContractEvent[];
@@ -48,7 +56,41 @@ export interface DemoPlan {
   readonly deliveries: readonly EquipmentDelivery[];
   readonly atms: readonly Atm[];
   readonly costRecords: readonly CostRecord[];
+  readonly fxRates: readonly FxRate[];
+  readonly withdrawals: readonly AtmWithdrawal[];
+  /** The burstable contracts' histories, whose traffic is metered (see planBurstSamples). */
+  readonly burstable: ReadonlyMap<string, readonly ContractEvent[]>;
+  /** Months whose traffic the demo meters: the latest half year. */
+  readonly meteredMonths: readonly string[];
 }
+
+/** The bank network that pays the ATM commissions, as a customer of the ATM operator. */
+const ATM_NETWORK: Customer = {
+  id: "CBANK1",
+  name: "Japan Cash Network (ATM commissions)",
+  industry: "financial",
+  country: "JP",
+  groupCompanyId: DEMO_ATM_OPERATOR,
+  billingCurrency: "JPY",
+  status: "active",
+  statusSince: "2007-10-01",
+  billingAddress: "1-1 Marunouchi, Tokyo",
+};
+const ATM_CONTRACT_EVENTS: readonly ContractEvent[] = (["ordered", "activated"] as const).map(
+  (kind) => ({
+    contractId: "CTATM0001",
+    customerId: ATM_NETWORK.id,
+    kind,
+    effectiveDate: "2007-10-01",
+    planId: kind === "ordered" ? "atm-withdrawal" : null,
+    priceBookId: kind === "ordered" ? "standard" : null,
+    bandwidthMbps: null,
+    quantity: null,
+    monthlyFee: null,
+    note: "commission per withdrawal at the group's ATMs",
+  }),
+);
+const BURSTABLE_PLANS = new Set(["ip-service-burst", "cdn"]);
 
 export interface DemoShape {
   readonly seed: number;
@@ -76,6 +118,8 @@ function lineMixes(book: PriceBook): Map<string, PlanMix[]> {
     const p = priceOn(book, planId, "2011-04-01", bandwidth ?? 1).charge as Money;
     return Number(p.amount);
   };
+  const setup = (planId: string) => (date: string, bandwidth: number | null) =>
+    priceOn(book, planId, date, bandwidth ?? 1).entry.setupFee?.amount ?? 0n;
   const mix = (
     planId: string,
     weight: number,
@@ -84,8 +128,23 @@ function lineMixes(book: PriceBook): Map<string, PlanMix[]> {
     countsTowardBandwidth = false,
   ): PlanMix =>
     tiers
-      ? { planId, weight, quantity, tiers, listPrice: price(planId), countsTowardBandwidth }
-      : { planId, weight, quantity, listPrice: price(planId), countsTowardBandwidth };
+      ? {
+          planId,
+          weight,
+          quantity,
+          tiers,
+          listPrice: price(planId),
+          setupFee: setup(planId),
+          countsTowardBandwidth,
+        }
+      : {
+          planId,
+          weight,
+          quantity,
+          listPrice: price(planId),
+          setupFee: setup(planId),
+          countsTowardBandwidth,
+        };
   return new Map([
     [
       "revenue.network.connectivity_corporate",
@@ -298,18 +357,11 @@ export function planDemoCompany(targets: DemoTargets, book: PriceBook, shape: De
     const holders = [...anchors.get(line.lineMetric)!];
     while (holders.length < counts.get(line.lineMetric)!) holders.push(active.pick(random));
     // The base book was ordered and activated in the months before the demo's first.
-    openContracts(
-      state,
-      line,
-      lineTargets.get(line.lineMetric)![0]!,
-      holders.length,
-      holders,
-      (i) => {
-        const date = day(addMonths(months[0]!, -1 - (i % 5)), 1);
-        return { ordered: date, activated: date };
-      },
-      random,
-    );
+    const terms = drawTerms(line.mix, holders.length, random);
+    openContracts(state, line, lineTargets.get(line.lineMetric)![0]!, terms, holders, (i) => {
+      const date = day(addMonths(months[0]!, -1 - (i % 5)), 1);
+      return { ordered: date, activated: date };
+    });
   }
 
   const bandwidthTargets = interpolate(
@@ -357,30 +409,31 @@ export function planDemoCompany(targets: DemoTargets, book: PriceBook, shape: De
           ] as const,
       );
       for (const line of lines) {
-        const amount = adds.get(line.lineMetric)!;
-        if (amount <= 0n) continue;
+        const growth = adds.get(line.lineMetric)!;
+        if (growth <= 0n) continue;
         const holders = newcomerLines.filter(([, l]) => l === line.lineMetric).map(([c]) => c);
         const count = Math.max(
           holders.length,
-          Math.round(Number(amount) / AVERAGE_MONTHLY_FEE[line.lineMetric]!),
+          Math.round(Number(growth) / AVERAGE_MONTHLY_FEE[line.lineMetric]!),
           1,
         );
         while (holders.length < count) holders.push(active.pick(random));
-        openContracts(
-          state,
-          line,
-          amount,
-          count,
-          holders,
-          () => {
-            const ordered = day(
-              addMonths(months[m]!, -random.integer(1, 2)),
-              random.integer(1, 28),
-            );
-            return { ordered, activated: first };
-          },
-          random,
-        );
+        // Billing adds each new contract's set-up fee in its first month, so the month's revenue
+        // target carries those fees and the new monthly fees carry the rest of the growth.
+        let terms = drawTerms(line.mix, count, random);
+        const setupOf = (t: ContractTerms) =>
+          t.plan.setupFee(first, t.bandwidthMbps) * BigInt(t.quantity);
+        const setupTotal = (list: readonly ContractTerms[]) =>
+          list.reduce((sum, t) => sum + setupOf(t), 0n);
+        while (terms.length > 1 && setupTotal(terms) * 4n > growth) {
+          terms = terms.slice(0, Math.ceil(terms.length / 2));
+        }
+        const monthlyFees = growth - setupTotal(terms);
+        if (monthlyFees <= 0n) continue;
+        openContracts(state, line, monthlyFees, terms, holders.slice(0, terms.length), () => {
+          const ordered = day(addMonths(months[m]!, -random.integer(1, 2)), random.integer(1, 28));
+          return { ordered, activated: first };
+        });
       }
       // A joiner whose line had nothing to add this month starts with the next month's adds.
       for (const [c] of newcomerLines) {
@@ -417,15 +470,34 @@ export function planDemoCompany(targets: DemoTargets, book: PriceBook, shape: De
       };
     });
 
+  const atms = planAtms(months, shape.scale, root.fork("atms"));
+  const commission = priceOn(book, "atm-withdrawal", day(months[0]!, 1), 1).entry.amount.amount;
+  const burstable = new Map<string, ContractEvent[]>();
+  for (const event of state.events) {
+    const contract = event.kind === "ordered" && BURSTABLE_PLANS.has(event.planId ?? "");
+    if (contract) burstable.set(event.contractId, []);
+    burstable.get(event.contractId)?.push(event);
+  }
   return {
+    months,
     groupCompanies: DEMO_GROUP,
-    customers,
-    contractEvents: state.events,
+    customers: [...customers, ATM_NETWORK],
+    contractEvents: [...state.events, ...ATM_CONTRACT_EVENTS],
     projects: projects.projects,
     progressReports: projects.progress,
     deliveries: planDeliveries(targets, scale, population, root.fork("deliveries")),
-    atms: planAtms(months, shape.scale, root.fork("atms")),
+    atms,
     costRecords: planCosts(targets, scale),
+    fxRates: planFxRates(),
+    withdrawals: planWithdrawals(
+      atms,
+      months,
+      monthly("revenue.atm"),
+      commission,
+      root.fork("withdrawals"),
+    ),
+    burstable,
+    meteredMonths: months.slice(-METERED_MONTHS),
   };
 }
 

@@ -116,3 +116,6 @@ export const AVERAGE_MONTHLY_FEE: Readonly<Record<string, number>> = {
 
 /** Monthly cancellations, as a share of each line's fees. */
 export const MONTHLY_CHURN = 0.006;
+
+/** Months whose 5-minute traffic the demo meters (the latest ones): a half year. */
+export const METERED_MONTHS = 6;

@@ -17,6 +17,8 @@ export interface PlanMix {
   readonly quantity: readonly [number, number];
   /** The plan's list price for one unit or tier, to weigh fees by. */
   readonly listPrice: (bandwidthMbps: number | null) => number;
+  /** The one-time set-up fee per unit on a date (billing charges it × quantity on activation). */
+  readonly setupFee: (date: string, bandwidthMbps: number | null) => bigint;
   /** Counts toward contracted bandwidth (its bandwidth × quantity). */
   readonly countsTowardBandwidth: boolean;
 }
@@ -54,12 +56,26 @@ export interface LineBookPlan {
   readonly monthlyChurn: number;
 }
 
-/** Draws a new contract's terms (plan, bandwidth, quantity) and its price weight. */
-function drawTerms(mix: readonly PlanMix[], random: SeededRandom) {
-  const plan = random.weighted(mix.map((m) => [m, m.weight] as const));
-  const bandwidthMbps = plan.tiers ? random.weighted(plan.tiers) : null;
-  const quantity = random.integer(plan.quantity[0], plan.quantity[1]);
-  return { plan, bandwidthMbps, quantity, weight: plan.listPrice(bandwidthMbps) * quantity };
+export interface ContractTerms {
+  readonly plan: PlanMix;
+  readonly bandwidthMbps: number | null;
+  readonly quantity: number;
+  /** The list price × quantity: how a cohort's fees are shared out. */
+  readonly weight: number;
+}
+
+/** Draws new contracts' terms (plan, bandwidth, quantity) from the line's mix. */
+export function drawTerms(
+  mix: readonly PlanMix[],
+  count: number,
+  random: SeededRandom,
+): ContractTerms[] {
+  return Array.from({ length: count }, () => {
+    const plan = random.weighted(mix.map((m) => [m, m.weight] as const));
+    const bandwidthMbps = plan.tiers ? random.weighted(plan.tiers) : null;
+    const quantity = random.integer(plan.quantity[0], plan.quantity[1]);
+    return { plan, bandwidthMbps, quantity, weight: plan.listPrice(bandwidthMbps) * quantity };
+  });
 }
 
 /** Opens contracts carrying exactly `total` yen a month between them, one per customer given. */
@@ -67,13 +83,11 @@ export function openContracts(
   state: BookState,
   line: LineBookPlan,
   total: bigint,
-  count: number,
+  terms: readonly ContractTerms[],
   customers: readonly DemoCustomer[],
   dates: (index: number) => { readonly ordered: string; readonly activated: string },
-  random: SeededRandom,
 ): BookContract[] {
-  if (count <= 0 || total <= 0n) return [];
-  const terms = customers.map(() => drawTerms(line.mix, random));
+  if (terms.length === 0 || total <= 0n) return [];
   const fees = allocate(
     yen(total),
     terms.map((t) => Math.max(1, Math.round(t.weight))),
