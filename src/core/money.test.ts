@@ -163,6 +163,13 @@ describe("multiply", () => {
 });
 
 describe("allocate (largest remainder)", () => {
+  it("splits over hundreds of thousands of ratios (a month of ATM-days at scale 10)", () => {
+    const ratios = Array.from({ length: 300_000 }, (_, i) => 1 + (i % 7));
+    const parts = allocate(yen(17_000_000), ratios);
+    expect(parts).toHaveLength(300_000);
+    expect(parts.reduce((sum, p) => sum + p.amount, 0n)).toBe(17_000_000n);
+  });
+
   it.each([
     [100n, [1, 1, 1], [34n, 33n, 33n]],
     [-100n, [1, 1, 1], [-34n, -33n, -33n]],

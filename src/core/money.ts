@@ -177,7 +177,8 @@ export function allocate<C extends Currency>(
     }
     return toFraction(d);
   });
-  const places = Math.max(...fractions.map((f) => f.places));
+  // A loop, not Math.max(...spread): a demo month allocates over a few hundred thousand ratios.
+  const places = fractions.reduce((most, f) => Math.max(most, f.places), 0);
   const weights = fractions.map((f) => f.num * 10n ** BigInt(places - f.places));
   const total = weights.reduce((a, b) => a + b, 0n);
   if (total === 0n) {
