@@ -44,7 +44,6 @@ Start with:
     .description(
       "Import operational records from CSV: all rows of a file or none; a repeat changes nothing.",
     );
-  void importCommand;
   registerReportCommand(program);
   registerFactsCommand(program);
   registerVerifySourceCommand(program);

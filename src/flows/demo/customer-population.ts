@@ -16,8 +16,6 @@ export interface RevenueBand {
 export interface DemoCustomer extends Customer {
   /** Relative size: the chance a new contract goes to this customer. */
   readonly weight: number;
-  /** First day it is a customer: the day its first contract starts. */
-  readonly since: string;
 }
 
 export interface PopulationPlan {
@@ -127,7 +125,6 @@ export function planPopulation(
         ? `${rank + 1} Harbor Street, ${abroad.country}`
         : `${1 + (rank % 9)}-${1 + (rank % 30)} Chiyoda, Tokyo`,
       weight,
-      since: firstDay,
     });
   }
   return customers;
