@@ -86,12 +86,15 @@ export {
   taxBreakdown,
 } from "./invoice.js";
 export {
+  creditNotesIssuedIn,
   findInvoice,
   type InvoiceFilter,
   type InvoiceHeader,
   invoicesWithLines,
   listInvoices,
   monthInvoices,
+  type SetupFeeCharge,
+  setupFeeCharges,
 } from "./invoice.repository.js";
 export { renderInvoicePdf } from "./invoice-pdf.js";
 export { renderInvoiceText } from "./invoice-text.js";

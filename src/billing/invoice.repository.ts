@@ -307,3 +307,135 @@ function lineFromRow(row: InvoiceLineTable): InvoiceLine {
     creditsLineNo: row.credits_line_no === null ? null : Number(row.credits_line_no),
   };
 }
+
+/**
+ * Credit notes issued in a month (by issue date, the month they are booked in) with their lines,
+ * and the invoices they correct, so that each credit line can be booked like the line it takes back.
+ */
+export async function creditNotesIssuedIn(
+  db: Kysely<Database>,
+  month: string,
+): Promise<{ creditNote: Invoice; original: Invoice }[]> {
+  const headers = await db
+    .selectFrom("invoices")
+    .selectAll()
+    .where("kind", "=", "credit_note")
+    .where("issue_date", ">=", `${month}-01`)
+    .where("issue_date", "<=", `${month}-31`)
+    .execute();
+  if (headers.length === 0) return [];
+  const creditNotes = await invoicesWithLines(
+    db,
+    headers.map((h) => h.id),
+  );
+  const originals = new Map(
+    (
+      await invoicesWithLines(db, [
+        ...new Set(creditNotes.map((c) => c.creditsInvoiceId).filter((id) => id !== null)),
+      ])
+    ).map((invoice) => [invoice.id, invoice]),
+  );
+  return creditNotes.map((creditNote) => {
+    const original = originals.get(creditNote.creditsInvoiceId ?? "");
+    if (!original) {
+      throw new UplinkError(
+        "INTERNAL",
+        `The credit note ${creditNote.id} corrects ${creditNote.creditsInvoiceId}, which is not stored.`,
+      );
+    }
+    return { creditNote, original };
+  });
+}
+
+/**
+ * A set-up fee as charged, or (negative) as taken back by a credit note: what the release of
+ * deferred set-up fees is computed from. `serviceMonth` is the month the fee was billed for (its
+ * schedule starts there); `bookedMonth` the month the document was issued in.
+ */
+export interface SetupFeeCharge {
+  readonly documentId: string;
+  readonly lineNo: number;
+  readonly groupCompanyId: string;
+  readonly customerId: string;
+  readonly contractId: string | null;
+  readonly revenueMetric: string;
+  readonly currency: Currency;
+  readonly amount: bigint;
+  readonly serviceMonth: string;
+  readonly bookedMonth: string;
+}
+
+/**
+ * Set-up fees (and credits of set-up fees) issued up to `month` whose service month is
+ * `sinceMonth` or later, or which were issued in `month` itself whatever their service month.
+ */
+export async function setupFeeCharges(
+  db: Kysely<Database>,
+  month: string,
+  sinceMonth: string,
+): Promise<SetupFeeCharge[]> {
+  const lastDay = `${month}-31`;
+  const charged = await db
+    .selectFrom("invoice_lines as l")
+    .innerJoin("invoices as i", "i.id", "l.invoice_id")
+    .select([
+      "l.invoice_id",
+      "l.line_no",
+      "i.group_company_id",
+      "i.customer_id",
+      "l.contract_id",
+      "l.revenue_metric",
+      "l.currency",
+      "l.amount",
+      "i.month",
+      "i.issue_date",
+    ])
+    .where("l.kind", "=", "setup")
+    .where("i.kind", "=", "invoice")
+    .where("i.issue_date", "<=", lastDay)
+    .where((eb) =>
+      eb.or([eb("i.month", ">=", sinceMonth), eb("i.issue_date", ">=", `${month}-01`)]),
+    )
+    .execute();
+  const credited = await db
+    .selectFrom("invoice_lines as l")
+    .innerJoin("invoices as i", "i.id", "l.invoice_id")
+    .innerJoin("invoice_lines as o", (join) =>
+      join
+        .onRef("o.invoice_id", "=", "i.credits_invoice_id")
+        .onRef("o.line_no", "=", "l.credits_line_no"),
+    )
+    .select([
+      "l.invoice_id",
+      "l.line_no",
+      "i.group_company_id",
+      "i.customer_id",
+      "l.contract_id",
+      "l.revenue_metric",
+      "l.currency",
+      "l.amount",
+      "i.month",
+      "i.issue_date",
+    ])
+    .where("o.kind", "=", "setup")
+    .where("i.kind", "=", "credit_note")
+    .where("i.issue_date", "<=", lastDay)
+    .where((eb) =>
+      eb.or([eb("i.month", ">=", sinceMonth), eb("i.issue_date", ">=", `${month}-01`)]),
+    )
+    .execute();
+  return [...charged, ...credited]
+    .map((row) => ({
+      documentId: row.invoice_id,
+      lineNo: row.line_no,
+      groupCompanyId: row.group_company_id,
+      customerId: row.customer_id,
+      contractId: row.contract_id,
+      revenueMetric: row.revenue_metric,
+      currency: row.currency as Currency,
+      amount: bigintFromColumn(row.amount),
+      serviceMonth: row.month,
+      bookedMonth: row.issue_date.slice(0, 7),
+    }))
+    .sort((a, b) => compare(a.documentId, b.documentId) || a.lineNo - b.lineNo);
+}

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerBillCommand, registerBillingImports } from "./commands/bill-command.js";
 import { registerCatalogCommand, registerCatalogImports } from "./commands/catalog-command.js";
+import { registerCloseCommand } from "./commands/close-command.js";
 import { registerContractImports, registerContractsCommand } from "./commands/contracts-command.js";
 import { registerCustomerImports, registerCustomersCommand } from "./commands/customers-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
@@ -59,6 +60,7 @@ Start with:
   registerUsageCommand(program, importCommand);
   registerBillingImports(importCommand);
   registerBillCommand(program);
+  registerCloseCommand(program);
   registerInvoicesCommand(program);
   registerDemoCommand(program);
   registerLedgerImports(importCommand);

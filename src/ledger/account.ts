@@ -90,6 +90,12 @@ export const NCI_INCOME = "Expenses:NoncontrollingInterests";
 export const EQUITY_METHOD_INVESTMENTS = "Assets:Investments:EquityMethod";
 export const EQUITY_METHOD_INCOME = "Revenue:EquityMethodIncome";
 export const INTERCOMPANY_DIFFERENCE = "Expenses:Other:IntercompanyDifference";
+// Accounts revenue recognition and settlement post to.
+export const CASH = "Assets:Cash";
+export const RECEIVABLES = "Assets:Receivables";
+export const PAYABLES = "Liabilities:Payables";
+export const DEFERRED_REVENUE = "Liabilities:DeferredRevenue";
+export const CONSUMPTION_TAX_PAYABLE = "Liabilities:ConsumptionTax";
 
 /**
  * The standard chart every group company starts with: each revenue line and cost category of the
@@ -100,8 +106,8 @@ export const INTERCOMPANY_DIFFERENCE = "Expenses:Other:IntercompanyDifference";
  */
 export const STANDARD_CHART: readonly Account[] = [
   // Balance sheet: assets
-  define("Assets:Cash", "asset", "Cash and cash equivalents", "bs.cash"),
-  define("Assets:Receivables", "asset", "Accounts receivable", "bs.accounts_receivable"),
+  define(CASH, "asset", "Cash and cash equivalents", "bs.cash"),
+  define(RECEIVABLES, "asset", "Accounts receivable", "bs.accounts_receivable"),
   define("Assets:Inventories", "asset", "Inventories", "bs.inventories"),
   define("Assets:PrepaidExpenses", "asset", "Prepaid expenses", "bs.prepaid_expenses"),
   define("Assets:PropertyAndEquipment", "asset", "Property and equipment", "bs.property_equipment"),
@@ -115,9 +121,9 @@ export const STANDARD_CHART: readonly Account[] = [
   define(EQUITY_METHOD_INVESTMENTS, "asset", "Investments in equity-method investees"),
   define("Assets:Intercompany", "asset", "Receivables from group companies"),
   // Balance sheet: liabilities
-  define("Liabilities:Payables", "liability", "Accounts payable", "bs.accounts_payable"),
-  define("Liabilities:DeferredRevenue", "liability", "Deferred revenue (initial set-up fees)"),
-  define("Liabilities:ConsumptionTax", "liability", "Consumption tax payable"),
+  define(PAYABLES, "liability", "Accounts payable", "bs.accounts_payable"),
+  define(DEFERRED_REVENUE, "liability", "Deferred revenue (initial set-up fees)"),
+  define(CONSUMPTION_TAX_PAYABLE, "liability", "Consumption tax payable"),
   define("Liabilities:IncomeTaxes", "liability", "Income taxes payable", "bs.income_taxes_payable"),
   define("Liabilities:Borrowings", "liability", "Borrowings", "bs.borrowings"),
   define(

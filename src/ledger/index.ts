@@ -6,7 +6,10 @@ export {
   type Account,
   type AccountType,
   accountForMetric,
+  CASH,
+  CONSUMPTION_TAX_PAYABLE,
   checkAccount,
+  DEFERRED_REVENUE,
   EQUITY_METHOD_INCOME,
   EQUITY_METHOD_INVESTMENTS,
   INTERCOMPANY_DIFFERENCE,
@@ -14,11 +17,33 @@ export {
   NCI_EQUITY,
   NCI_INCOME,
   normalSignOf,
+  PAYABLES,
+  RECEIVABLES,
   RETAINED_EARNINGS,
   STANDARD_CHART,
   standardAccount,
   TRANSLATION_ADJUSTMENT,
 } from "./account.js";
+export {
+  accountTypeOfName,
+  BALANCE_SHEET_LINES,
+  type BalanceSheetLine,
+  type BalanceSheetLineInfo,
+  type BalanceSheetPlacement,
+  type BalanceSheetSection,
+  type BalanceSheetSummary,
+  balanceSheetLineOf,
+  balanceSheetSummary,
+} from "./balance-sheet-summary.js";
+export {
+  CASH_FLOW_LINES,
+  type CashFlowLine,
+  type CashFlowLineInfo,
+  type CashFlowSection,
+  type CashFlowSummary,
+  cashFlowSummary,
+  type QuarterProfit,
+} from "./cash-flow-summary.js";
 export { closedMonths, closeMonth } from "./closed-month.repository.js";
 export {
   type AdjustmentKind,
@@ -28,6 +53,11 @@ export {
   consolidate,
   firstConsolidatedMonth,
 } from "./consolidation.js";
+export {
+  type QuarterEndStatements,
+  quarterEndStatements,
+  quartersOf,
+} from "./financial-statements.repository.js";
 export {
   type ExportTransaction,
   parseHledgerBalanceCsv,
@@ -73,7 +103,11 @@ export {
   chartsOf,
   ensureCharts,
 } from "./ledger-account.repository.js";
-export { monthlyBalances, monthlySumsOfPostings } from "./ledger-balance.repository.js";
+export {
+  bookedMonthRange,
+  monthlyBalances,
+  monthlySumsOfPostings,
+} from "./ledger-balance.repository.js";
 export {
   type Dividend,
   perShare,
@@ -84,6 +118,46 @@ export {
   splitFactor,
   weightedAverageShares,
 } from "./per-share.js";
+export {
+  listDividends,
+  listShareCounts,
+  listStockSplits,
+  perShareFigures,
+  type ShareHistory,
+  shareHistory,
+} from "./share.repository.js";
+export type {
+  DividendPerShareTable,
+  SharesOutstandingTable,
+  StockSplitTable,
+} from "./share.table.js";
+export {
+  type DividendFigure,
+  type PerShareFigures,
+  perShareFiguresOf,
+  type SplitAdjustedCount,
+  splitAdjustedBasis,
+  splitAdjustedHistory,
+} from "./share-figures.js";
+export {
+  importShareFile,
+  importStandardShares,
+  SHARE_IMPORT_KINDS,
+  type ShareImportKind,
+  type ShareImportOptions,
+  type ShareImportOutcome,
+  standardShareDirectory,
+} from "./share-import.js";
+export {
+  DIVIDEND_FIELDS,
+  DIVIDEND_KINDS,
+  type DividendKind,
+  type DividendRecord,
+  SHARE_COUNT_FIELDS,
+  type ShareCountRecord,
+  STOCK_SPLIT_FIELDS,
+  type StockSplitRecord,
+} from "./share-record.js";
 export {
   roundYen,
   type TranslatedBooks,

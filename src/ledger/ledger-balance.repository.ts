@@ -62,3 +62,17 @@ export async function monthlySumsOfPostings(
     }))
     .filter((r) => r.amount !== 0n);
 }
+
+/**
+ * The first and last month (`YYYY-MM`) that holds kept balances, or null when nothing was ever
+ * posted: the span the report from the ledger has figures for.
+ */
+export async function bookedMonthRange(
+  db: Kysely<Database>,
+): Promise<{ first: string; last: string } | null> {
+  const row = await db
+    .selectFrom("ledger_balances")
+    .select((eb) => [eb.fn.min("month").as("first"), eb.fn.max("month").as("last")])
+    .executeTakeFirst();
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}

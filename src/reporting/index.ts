@@ -20,6 +20,7 @@ export {
   type QuarterlyReport,
   type ReportLine,
 } from "./quarterly-report.js";
+export { compareReports } from "./report-comparison.js";
 export {
   ensureReportedFacts,
   loadValueResolver,

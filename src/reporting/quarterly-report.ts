@@ -35,6 +35,14 @@ export interface ReportLine {
   qoq_pp?: number | null;
   target?: number;
   achievement_pct?: number | null;
+  /**
+   * Set when a report is compared with another (`compareReports`): the baseline's value, and this
+   * value less it in the same unit and rounding, and as a percent of it (null for ratio lines,
+   * whose difference is already in percentage points, and where the baseline is zero or missing).
+   */
+  reported?: number | null;
+  difference?: number | null;
+  difference_pct?: number | null;
 }
 
 export interface QuarterlyReport {

@@ -4,6 +4,7 @@ import {
   isUplinkError,
   parsePeriod,
 } from "../core/index.js";
+import { loadLedgerResolver } from "../flows/index.js";
 import {
   buildQuarterlyReport,
   createValueResolver,
@@ -14,29 +15,54 @@ import {
 import type { Store } from "../store/index.js";
 import { ApiError } from "./http-error.js";
 
+/** Where a report's figures come from: the reported facts, or the ledger's balances. */
+export type ReportSourceName = "reported" | "ledger";
+export const REPORT_SOURCES: readonly ReportSourceName[] = ["reported", "ledger"];
+
 /**
- * The value resolver the report routes read, built from the stored facts and kept for a moment
- * (`maxAgeMs`) with the reports built from it, so that a burst of report requests reads the facts
- * and assembles each report once. An import by another process shows within that moment.
+ * The value resolver the report routes read, built from the stored facts (or from the ledger's
+ * balances) and kept for a moment (`maxAgeMs`) with the reports built from it, so that a burst of
+ * report requests reads the figures and assembles each report once. An import or a posting by
+ * another process shows within that moment. One instance per source (`of`), each with its cache.
  */
 export class ReportSource {
   private cached:
     | { at: number; resolver: ValueResolver; reports: Map<string, QuarterlyReport> }
     | undefined;
   private pending: Promise<ValueResolver> | undefined;
+  private readonly siblings = new Map<ReportSourceName, ReportSource>();
 
   constructor(
     private readonly store: Store,
     private readonly calendar: FiscalCalendar,
     private readonly maxAgeMs: number,
+    readonly source: ReportSourceName = "reported",
   ) {}
+
+  /** The source of the same store and settings that reads `source`; made once, then reused. */
+  of(source: ReportSourceName): ReportSource {
+    if (source === this.source) return this;
+    let sibling = this.siblings.get(source);
+    if (!sibling) {
+      sibling = new ReportSource(this.store, this.calendar, this.maxAgeMs, source);
+      sibling.siblings.set(this.source, this);
+      this.siblings.set(source, sibling);
+    }
+    return sibling;
+  }
+
+  /** Reads the figures afresh; the ledger's answers NOT_FOUND while it holds no entries. */
+  private async load(): Promise<ValueResolver> {
+    if (this.source === "ledger") return loadLedgerResolver(this.store, this.calendar);
+    return createValueResolver(await listFacts(this.store.db), this.calendar);
+  }
 
   async resolver(): Promise<ValueResolver> {
     const now = performance.now();
     if (this.cached && now - this.cached.at <= this.maxAgeMs) return this.cached.resolver;
     this.pending ??= (async () => {
       try {
-        const resolver = createValueResolver(await listFacts(this.store.db), this.calendar);
+        const resolver = await this.load();
         this.cached = { at: performance.now(), resolver, reports: new Map() };
         return resolver;
       } finally {

@@ -9,6 +9,7 @@ import * as metering from "./migrations/0006-metering.js";
 import * as billing from "./migrations/0007-billing.js";
 import * as access from "./migrations/0008-access.js";
 import * as ledger from "./migrations/0009-ledger.js";
+import * as shares from "./migrations/0010-shares.js";
 
 export interface Migration {
   readonly version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: "billing", up: billing.up },
   { version: 8, name: "access", up: access.up },
   { version: 9, name: "ledger", up: ledger.up },
+  { version: 10, name: "shares", up: shares.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

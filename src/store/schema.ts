@@ -25,6 +25,11 @@ import type {
   TranslationRateTable,
 } from "../ledger/ledger.table.js";
 import type {
+  DividendPerShareTable,
+  SharesOutstandingTable,
+  StockSplitTable,
+} from "../ledger/share.table.js";
+import type {
   AtmWithdrawalTable,
   CloudUsageTable,
   UsageBatchTable,
@@ -72,4 +77,7 @@ export interface Database {
   ledger_balances: LedgerBalanceTable;
   ledger_closed_months: LedgerClosedMonthTable;
   translation_rates: TranslationRateTable;
+  shares_outstanding: SharesOutstandingTable;
+  stock_splits: StockSplitTable;
+  dividends_per_share: DividendPerShareTable;
 }

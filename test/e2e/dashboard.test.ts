@@ -21,6 +21,9 @@ import {
   type Page,
 } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { listGroupCompanies } from "../../src/customers/index.js";
+import { bookedMonthRange, postEntries } from "../../src/ledger/index.js";
+import { openStore } from "../../src/store/index.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -207,7 +210,15 @@ async function drawn(page: Page, id: string) {
 function cell(
   page: Page,
   metric: string,
-  column: "value" | "yoy" | "qoq" | "target" | "achievement",
+  column:
+    | "value"
+    | "yoy"
+    | "qoq"
+    | "target"
+    | "achievement"
+    | "reported"
+    | "difference"
+    | "difference_pct",
 ) {
   return page.locator(`.results-columns tr[data-metric="${metric}"] td[data-col="${column}"]`);
 }
@@ -231,6 +242,45 @@ async function containsText(locator: Locator, expected: string): Promise<void> {
 
 async function visible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: "visible", ...WAIT });
+}
+
+/** A whole number as the dashboard prints it: thousands separators, a true minus sign. */
+function shownNumber(value: number): string {
+  return value.toLocaleString("en-US").replace("-", "\u2212");
+}
+
+/**
+ * Gives the demo company a small ledger when its build has booked none (WAN revenue in 1Q12 and
+ * 2Q12 for its parent company), so that the Ledger switch has figures to show either way.
+ */
+async function ensureLedger(): Promise<void> {
+  const store = await openStore({ home, databaseUrl: undefined });
+  try {
+    if (await bookedMonthRange(store.db)) return;
+    const parent = (await listGroupCompanies(store.db)).find((c) => c.relation === "parent");
+    if (!parent) throw new Error("the demo company has no parent company");
+    const wan = (id: string, date: string, yen: bigint) => ({
+      id,
+      date,
+      entity: parent.id,
+      description: `E2E ${id}`,
+      source: { kind: "manual" as const, id },
+      lines: [
+        { account: "Assets:Receivables", amount: yen, currency: "JPY" as const },
+        { account: "Revenue:Network:WAN", amount: -yen, currency: "JPY" as const },
+      ],
+    });
+    await store.db
+      .transaction()
+      .execute((tx) =>
+        postEntries(tx, [
+          wan("E2E-W1", "2012-05-31", 6_000_000_000n),
+          wan("E2E-W2", "2012-08-31", 6_200_000_000n),
+        ]),
+      );
+  } finally {
+    await store.close();
+  }
 }
 
 describe("the dashboard in Chromium against uplink serve", () => {
@@ -318,6 +368,40 @@ describe("the dashboard in Chromium against uplink serve", () => {
       await page.locator('.investor-view[data-source="ledger"][data-loaded]').waitFor();
       await containsText(page.locator(".view-sub").first(), "Ledger figures");
     }
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the ledger's figures, charts and the difference to the reported ones with the Ledger switch", async () => {
+    await ensureLedger();
+    const { page, errors } = await openPage([LEDGER_PROBE]);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    await signIn(page);
+    await page.locator('.investor-view[data-period="2Q12"][data-loaded]').waitFor();
+    const ledger = page.locator('a[data-source="ledger"]');
+    expect(await ledger.getAttribute("aria-disabled")).toBeNull();
+    await ledger.click();
+    await page.locator('.investor-view[data-source="ledger"][data-loaded]').waitFor();
+    await containsText(page.locator(".view-sub").first(), "Ledger figures");
+
+    const answer =
+      (await page.evaluate(`fetch("/api/v1/reports?period=2Q12&source=ledger&compare=reported", {
+      headers: { Authorization: "Bearer " + sessionStorage.getItem("uplink.token") },
+    }).then((r) => r.json())`)) as {
+        lines: { metric: string; value: number }[];
+      };
+    const wan = answer.lines.find((l) => l.metric === "revenue.network.wan");
+    if (!wan) throw new Error("the ledger's 2Q12 report has no WAN line");
+    await hasText(cell(page, "revenue.network.wan", "value"), shownNumber(wan.value));
+    // WAN services 2Q12 as reported: 6,265 (slide Ⅱ-4 (1)).
+    await hasText(cell(page, "revenue.network.wan", "reported"), "6,265");
+    await hasText(
+      cell(page, "revenue.network.wan", "difference"),
+      `${wan.value - 6265 > 0 ? "+" : ""}${shownNumber(wan.value - 6265)}`,
+    );
+    expect((await drawn(page, "revenue-by-segment")).points).toBeGreaterThan(0);
+    expect(requested.some((url) => /\/reports\/series\?.*source=ledger/.test(url))).toBe(true);
+    await screenshot(page, "investor-2Q12-ledger");
     expect(errors).toEqual([]);
   });
 

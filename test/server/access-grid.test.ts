@@ -152,6 +152,11 @@ const GRID: readonly GridRow[] = [
     path: "/api/v1/ledger/balances?period=FY11",
     expected: [404, 404, 403, 403],
   },
+  {
+    template: "GET /api/v1/ledger/statements",
+    path: "/api/v1/ledger/statements?period=FY11",
+    expected: [404, 404, 403, 403],
+  },
   { template: "GET /api/v1/audit-log", path: "/api/v1/audit-log", expected: [200, 403, 403, 403] },
 ];
 

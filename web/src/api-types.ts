@@ -20,6 +20,10 @@ export interface ReportLine {
   qoq_pp?: number | null;
   target?: number;
   achievement_pct?: number | null;
+  /** Present when the report is compared with the reported figures (`compare=reported`). */
+  reported?: number | null;
+  difference?: number | null;
+  difference_pct?: number | null;
 }
 
 export interface Report {

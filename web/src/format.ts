@@ -64,6 +64,11 @@ export function formatChangePp(value: number | null | undefined): string {
   return signed(value, 1, " pp");
 }
 
+/** A difference in the line's unit, signed: "+35", "−3.3", "+0.4 pp" for a ratio. */
+export function formatDifference(value: number | null | undefined, unit: string): string {
+  return signed(value, decimalsOf(unit), unit === "%" ? " pp" : "");
+}
+
 /** "up", "down" or "flat" for colouring a change; "none" when there is no change to show. */
 export function changeDirection(value: number | null | undefined): "up" | "down" | "flat" | "none" {
   if (value === null || value === undefined || !Number.isFinite(value)) return "none";

@@ -1,6 +1,7 @@
 // The investor view of a period: headline cards, the presentation's charts over the quarters (the
 // chosen period shaded), targets against actuals, the customer mix and the results table, from
-// reported figures or, where it has them, the ledger's.
+// reported figures or, where it has them, the ledger's (the table then sets the reported figure
+// and the difference beside each line; targets and the customer mix are published figures only).
 
 import { ApiError } from "./api-client.js";
 import type { Report, SeriesAnswer } from "./api-types.js";
@@ -259,7 +260,7 @@ export async function renderInvestorView(
         el(
           "p",
           { class: "view-sub" },
-          `${source === "ledger" ? "Ledger figures (the charts show reported figures)" : "Reported figures"} · ${comparison}`,
+          `${source === "ledger" ? "Ledger figures, beside the reported ones in the table (targets and customer mix as reported)" : "Reported figures"} · ${comparison}`,
         ),
       ),
       cardsSlot,
@@ -310,7 +311,11 @@ export async function renderInvestorView(
   const quarterIds = CHART_QUARTERS.map((q) => q.id);
   const highlight = highlightOf(period);
 
-  const report = api.get<Report>("/reports", { period: period.id, source });
+  const report = api.get<Report>("/reports", {
+    period: period.id,
+    source,
+    compare: source === "ledger" ? "reported" : null,
+  });
   const ledgerProbe =
     source === "ledger"
       ? report
@@ -319,6 +324,7 @@ export async function renderInvestorView(
     metrics: QUARTER_CHART_METRICS.join(","),
     periods: quarterIds.join(","),
     scenario: "actual",
+    source,
   });
   const halfId = halfOf(period).id;
   const yearId = yearOf(period).id;
@@ -435,6 +441,7 @@ export async function renderInvestorView(
       },
       (error: unknown) => {
         if (!scope.active) return;
+        const empty = source === "ledger" && error instanceof ApiError && error.status === 404;
         for (const slot of [
           slots.revenue,
           slots.margin,
@@ -443,7 +450,12 @@ export async function renderInvestorView(
           slots.recurring,
           slots.bandwidth,
         ]) {
-          showInSlot(slot, errorNotice(error, "the quarterly series"));
+          showInSlot(
+            slot,
+            empty
+              ? notice("empty", "No ledger figures to chart yet.", error.message)
+              : errorNotice(error, "the quarterly series"),
+          );
         }
       },
     ),

@@ -1,6 +1,7 @@
 // The results table of a period as the presentation lays it out: sections of lines, the period's
-// value, YoY and QoQ (percent, or percentage points for ratios), and target with achievement
-// where the period has targets.
+// value, YoY and QoQ (percent, or percentage points for ratios), target with achievement where
+// the period has targets, and the reported value with the difference when the ledger's figures
+// are compared with the reported ones.
 
 import type { Report, ReportLine } from "./api-types.js";
 import { el } from "./element.js";
@@ -8,6 +9,7 @@ import {
   changeTone,
   formatChangePct,
   formatChangePp,
+  formatDifference,
   formatNumber,
   formatValue,
   risingIsGood,
@@ -34,6 +36,11 @@ export function sectionTitle(section: string): string {
 /** Lines worth a row: a value or a target. */
 export function shownLines(report: Report): ReportLine[] {
   return report.lines.filter((line) => line.value !== null || line.target !== undefined);
+}
+
+/** Whether the report carries the reported figures beside its own (`compare=reported`). */
+export function isCompared(report: Report): boolean {
+  return report.lines.some((line) => line.reported !== undefined);
 }
 
 /** Indent a line under its parent: segment lines under segments, ratios under their amounts. */
@@ -84,13 +91,19 @@ export function resultsTables(report: Report, compare: Comparison): HTMLElement 
     }
   }
   const withTargets = lines.some((line) => line.target !== undefined);
+  const compared = isCompared(report);
+  if (compared) split = sections.length;
   const left = sections.slice(0, split).flat();
   const right = sections.slice(split).flat();
+  const options = { withTargets, compared };
   return el(
     "div",
-    { class: "results-columns", "data-period": report.period },
-    resultsTable(report.period, left, compare, withTargets),
-    right.length > 0 ? resultsTable(report.period, right, compare, withTargets) : null,
+    {
+      class: `results-columns${compared ? " compared" : ""}`,
+      "data-period": report.period,
+    },
+    resultsTable(report.period, left, compare, options),
+    right.length > 0 ? resultsTable(report.period, right, compare, options) : null,
   );
 }
 
@@ -98,7 +111,7 @@ function resultsTable(
   period: string,
   lines: ReportLine[],
   compare: Comparison,
-  withTargets: boolean,
+  { withTargets, compared }: { withTargets: boolean; compared: boolean },
 ): HTMLElement {
   const showQoq = compare.qoq !== null;
   const head = el(
@@ -112,8 +125,15 @@ function resultsTable(
       : null,
     withTargets ? el("th", { class: "num", scope: "col" }, "Target") : null,
     withTargets ? el("th", { class: "num", scope: "col" }, "Achieved") : null,
+    compared ? el("th", { class: "num", scope: "col" }, "Reported") : null,
+    compared
+      ? el("th", { class: "num", scope: "col", title: "ledger − reported" }, "Difference")
+      : null,
+    compared
+      ? el("th", { class: "num", scope: "col", title: "of the reported value" }, "Diff %")
+      : null,
   );
-  const columns = 3 + (showQoq ? 1 : 0) + (withTargets ? 2 : 0);
+  const columns = 3 + (showQoq ? 1 : 0) + (withTargets ? 2 : 0) + (compared ? 3 : 0);
   const body = el("tbody", {});
   let section = "";
   for (const line of lines) {
@@ -153,6 +173,27 @@ function resultsTable(
               line.achievement_pct === null || line.achievement_pct === undefined
                 ? ""
                 : `${formatNumber(line.achievement_pct, 1)}%`,
+            )
+          : null,
+        compared
+          ? el(
+              "td",
+              { class: "num", "data-col": "reported" },
+              formatValue(line.reported, line.unit),
+            )
+          : null,
+        compared
+          ? el(
+              "td",
+              { class: "num", "data-col": "difference" },
+              formatDifference(line.difference, line.unit),
+            )
+          : null,
+        compared
+          ? el(
+              "td",
+              { class: "num", "data-col": "difference_pct" },
+              line.unit === "%" ? "" : formatChangePct(line.difference_pct),
             )
           : null,
       ),

@@ -188,7 +188,7 @@ Example:
     });
 }
 
-function requireMonth(month: string | undefined, example: string): string {
+export function requireMonth(month: string | undefined, example: string): string {
   if (month === undefined) {
     throw new UplinkError("INVALID_INPUT", `Give the month: ${example}`);
   }
@@ -206,7 +206,7 @@ function parsePositive(value: string): number {
  * Progress on stderr: one line redrawn in place on a terminal (a bar, customers done, rate, time
  * left), plain lines otherwise, so that logs stay readable.
  */
-function progressReporter(): {
+export function progressReporter(): {
   update: (p: BillingProgress) => void;
   finish: () => void;
 } {
@@ -247,7 +247,11 @@ function minor(amount: bigint, currency: string): string {
   );
 }
 
-function describeSummary(summary: BillingRunSummary, anomalyLines = 8, status = false): string {
+export function describeSummary(
+  summary: BillingRunSummary,
+  anomalyLines = 8,
+  status = false,
+): string {
   const out: string[] = [];
   const what = status
     ? `${summary.month}: ${summary.status}.`

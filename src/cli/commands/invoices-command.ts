@@ -6,13 +6,13 @@ import {
   type Invoice,
   type InvoiceHeader,
   type InvoiceKind,
-  issueCreditNote,
   listInvoices,
   parseBillingMonth,
   renderInvoicePdf,
   renderInvoiceText,
 } from "../../billing/index.js";
 import { formatMoney, UplinkError } from "../../core/index.js";
+import { creditInvoice } from "../../flows/index.js";
 import { minorUnitsFrom } from "../../input/index.js";
 import { withStore } from "../command-context.js";
 import { type OutputFormat, parseFormat, parseLimit, printJson } from "../output-format.js";
@@ -142,7 +142,8 @@ Examples:
       `
 Without --line, credits whatever is left of every line. A line is never credited for more than
 it charged less earlier credit notes. The credit note keeps each line's revenue line, contract,
-period of service and tax rate, and is numbered CN-<month>-<customer>-<n>.
+period of service and tax rate, and is numbered CN-<month>-<customer>-<n>. It is booked with
+the month it is issued in, so its date must fall in a month whose books are not yet posted.
 
 Examples:
   uplink invoices credit INV-2012-09-C00001 --reason "Billed twice"
@@ -158,7 +159,7 @@ Examples:
         const note = await withStore(command, async (store) => {
           const original = await findInvoice(store.db, id);
           const lines = options.line?.map((spec) => parseLineSpec(spec, original));
-          return issueCreditNote(store.db, id, {
+          return creditInvoice(store, id, {
             reason: options.reason,
             issueDate,
             ...(lines ? { lines } : {}),

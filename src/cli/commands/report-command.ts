@@ -1,7 +1,9 @@
 import { type Command, Option } from "commander";
 import { type FiscalPeriod, parsePeriod, UplinkError } from "../../core/index.js";
+import { loadLedgerResolver } from "../../flows/index.js";
 import {
   buildQuarterlyReport,
+  compareReports,
   loadValueResolver,
   metricById,
   type QuarterlyReport,
@@ -26,10 +28,21 @@ const SECTION_TITLES: Record<ReportSection, string> = {
   customer_mix: "Customer mix (% of revenue)",
 };
 
+type ReportSourceName = "reported" | "ledger";
+
+interface ReportOptions {
+  period: string;
+  format: OutputFormat;
+  source: ReportSourceName;
+  compare?: "reported";
+}
+
 export function registerReportCommand(program: Command): void {
   program
     .command("report")
-    .description("The quarterly results as the presentation frames them, computed from facts.")
+    .description(
+      "The quarterly results as the presentation frames them, from the reported figures or from the ledger.",
+    )
     .requiredOption("-p, --period <period>", "a quarter, half or year: 2Q12, 1H12, FY11, FY2012")
     .addOption(
       new Option("-f, --format <format>", "table, json or csv")
@@ -37,15 +50,37 @@ export function registerReportCommand(program: Command): void {
         .argParser(parseFormat(["table", "json", "csv"])),
     )
     .addOption(
-      new Option("--source <source>", "where the figures come from")
-        .choices(["reported"])
+      new Option(
+        "--source <source>",
+        "where the figures come from: the reported (published) facts, or the ledger's balances",
+      )
+        .choices(["reported", "ledger"])
         .default("reported"),
+    )
+    .addOption(
+      new Option(
+        "--compare <baseline>",
+        "with --source ledger: set each line beside the reported figure, with the difference",
+      ).choices(["reported"]),
     )
     .addHelpText(
       "after",
-      "\nExamples:\n  uplink report --period 2Q12\n  uplink report --period 1H12 --format json\n  uplink report --period FY11 --format csv > fy11.csv",
+      `
+Examples:
+  uplink report --period 2Q12
+  uplink report --period 1H12 --format json
+  uplink report --period FY11 --format csv > fy11.csv
+  uplink report --period 2Q12 --source ledger
+  uplink report --period 2Q12 --source ledger --compare reported
+
+With --source ledger the figures are the group's consolidated ledger balances of each booked
+quarter (halves and years add up their quarters, balances are read at their end); KPIs are
+counted from contracts, SI projects and ATMs; targets are the reported ones.
+--compare reported adds, per line, "reported", "difference" (value - reported, in the line's
+unit) and "difference_pct" (of the reported value; ratio lines differ in percentage points
+and have none).`,
     )
-    .action(async (options: { period: string; format: OutputFormat }, command: Command) => {
+    .action(async (options: ReportOptions, command: Command) => {
       const calendar = calendarFromEnv();
       const period = parsePeriod(options.period, calendar);
       if (period.kind === "month") {
@@ -54,37 +89,86 @@ export function registerReportCommand(program: Command): void {
           `The report covers a quarter, half or year (2Q12, 1H12, FY11), not a month like "${options.period}".`,
         );
       }
-      const report = await withStore(command, async (store) =>
-        buildQuarterlyReport(await loadValueResolver(store, calendar), period, calendar),
-      );
+      if (options.compare && options.source !== "ledger") {
+        throw new UplinkError(
+          "INVALID_INPUT",
+          `--compare ${options.compare} sets the ledger's figures beside the reported ones; add --source ledger (the reported figures compared with themselves differ nowhere).`,
+        );
+      }
+      const report = await withStore(command, async (store) => {
+        if (options.source === "reported") {
+          return buildQuarterlyReport(await loadValueResolver(store, calendar), period, calendar);
+        }
+        const ledger = buildQuarterlyReport(
+          await loadLedgerResolver(store, calendar),
+          period,
+          calendar,
+        );
+        if (!options.compare) return ledger;
+        const reported = buildQuarterlyReport(
+          await loadValueResolver(store, calendar),
+          period,
+          calendar,
+        );
+        return compareReports(ledger, reported);
+      });
+      if (options.source === "ledger" && report.lines.every((line) => line.value === null)) {
+        throw new UplinkError(
+          "NOT_FOUND",
+          `The ledger has no figures for ${report.period}: its months are not booked (a half or year needs every quarter). \`uplink ledger balances --period ${report.period}\` shows what the ledger holds; --source reported gives the published figures.`,
+        );
+      }
       if (report.lines.every((line) => line.value === null && line.target === undefined)) {
         throw new UplinkError(
           "NOT_FOUND",
           `No figures for ${report.period}. \`uplink facts list\` shows which periods have facts.`,
         );
       }
-      process.stdout.write(renderReport(report, period, options.format));
+      process.stdout.write(
+        renderReport(report, period, options.format, {
+          source: options.source,
+          compared: Boolean(options.compare),
+        }),
+      );
     });
 }
 
-function renderReport(report: QuarterlyReport, period: FiscalPeriod, format: OutputFormat): string {
+function renderReport(
+  report: QuarterlyReport,
+  period: FiscalPeriod,
+  format: OutputFormat,
+  { source, compared }: { source: ReportSourceName; compared: boolean },
+): string {
   if (format === "json") {
     printJson(report);
     return "";
   }
   if (format === "csv") {
+    const header = [
+      "metric",
+      "label",
+      "unit",
+      "value",
+      "yoy_pct",
+      "qoq_pct",
+      "target",
+      "achievement_pct",
+    ];
     return renderCsv(
-      ["metric", "label", "unit", "value", "yoy_pct", "qoq_pct", "target", "achievement_pct"],
-      report.lines.map((l) => [
-        l.metric,
-        l.label,
-        l.unit,
-        l.value,
-        l.yoy_pct ?? l.yoy_pp,
-        l.qoq_pct ?? l.qoq_pp,
-        l.target,
-        l.achievement_pct,
-      ]),
+      compared ? [...header, "reported", "difference", "difference_pct"] : header,
+      report.lines.map((l) => {
+        const row = [
+          l.metric,
+          l.label,
+          l.unit,
+          l.value,
+          l.yoy_pct ?? l.yoy_pp,
+          l.qoq_pct ?? l.qoq_pp,
+          l.target,
+          l.achievement_pct,
+        ];
+        return compared ? [...row, l.reported, l.difference, l.difference_pct] : row;
+      }),
     );
   }
   const hasTargets = report.lines.some((line) => line.target !== undefined);
@@ -125,6 +209,25 @@ function renderReport(report: QuarterlyReport, period: FiscalPeriod, format: Out
       },
     );
   }
+  if (compared) {
+    columns.push(
+      {
+        header: "Reported",
+        align: "right",
+        cell: (r) => line(r, (l) => formatNumber(l.reported, decimalsOf(l))),
+      },
+      {
+        header: "Diff",
+        align: "right",
+        cell: (r) => line(r, (l) => formatSigned(l.difference, decimalsOf(l))),
+      },
+      {
+        header: "Diff %",
+        align: "right",
+        cell: (r) => line(r, (l) => formatChange(l.difference_pct)),
+      },
+    );
+  }
   const rows: Row[] = [];
   let section: ReportSection | undefined;
   for (const reportLine of report.lines) {
@@ -134,7 +237,13 @@ function renderReport(report: QuarterlyReport, period: FiscalPeriod, format: Out
     }
     rows.push(reportLine);
   }
-  const heading = `${report.period_label} (${report.start} to ${report.end})\nJPY million unless marked; changes of ratios in percentage points\n\n`;
+  const origin =
+    source === "reported"
+      ? ""
+      : compared
+        ? "From the ledger, beside the reported figures\n"
+        : "From the ledger\n";
+  const heading = `${report.period_label} (${report.start} to ${report.end})\n${origin}JPY million unless marked; changes of ratios in percentage points\n\n`;
   return `${heading}${renderTable(rows, columns)}`;
 }
 
@@ -147,4 +256,10 @@ function label(line: ReportLine): string {
 
 function decimalsOf(line: ReportLine): number {
   return metricById(line.metric).decimals;
+}
+
+/** A signed difference at the line's precision: "+35", "-3.3", "0", "" when there is none. */
+function formatSigned(value: number | null | undefined, decimals: number): string {
+  if (value === null || value === undefined) return "";
+  return `${value > 0 ? "+" : ""}${formatNumber(value, decimals)}`;
 }

@@ -10,6 +10,12 @@ import {
   insertCustomers,
   insertGroupCompanies,
 } from "../../customers/index.js";
+import {
+  importStandardShares,
+  type JournalEntry,
+  postEntries,
+  saveTranslationRates,
+} from "../../ledger/index.js";
 import { writeSampleBlocks, writeWithdrawals } from "../../metering/index.js";
 import {
   insertAtms,
@@ -20,10 +26,13 @@ import {
 } from "../../operations/index.js";
 import { loadValueResolver, type ValueResolver } from "../../reporting/index.js";
 import { type Database, readMeta, type Store, writeMeta } from "../../store/index.js";
+import { bookMonth } from "../close/month-books.js";
 import type { RevenueBand } from "./customer-population.js";
+import { demoBelowTheLine } from "./demo-below-the-line.js";
 import { type DemoPlan, planDemoCompany } from "./demo-plan.js";
 import { DEFAULT_SEED, METERED_MONTHS } from "./demo-settings.js";
 import { DEMO_QUARTERS, demoTargets } from "./demo-targets.js";
+import { demoTranslationRates } from "./demo-translation-rates.js";
 import { planBurstSamples } from "./demo-usage.js";
 import { SeededRandom } from "./seeded-random.js";
 
@@ -54,7 +63,9 @@ export interface DemoSummary {
 }
 
 const SETTINGS_KEY = "demo.settings";
-const SUMMARY_KEY = "demo.summary";
+// v2: the build books every month it bills; a folder finished by an earlier build resumes and
+// books its months.
+const SUMMARY_KEY = "demo.summary.v2";
 
 interface Phase {
   readonly name: string;
@@ -113,10 +124,25 @@ const RECORD_PHASES: readonly Phase[] = [
         await writeWithdrawals(tx, plan.withdrawals);
       }),
   },
+  {
+    name: "translation-rates",
+    rows: (p) => ({ translation_rates: demoTranslationRates(p.fxRates).length }),
+    write: async (store, plan) => {
+      // The shares outstanding, the split and the dividends ship with the reported figures.
+      await importStandardShares(store);
+      await inTransaction(store, "translation-rates", (tx) =>
+        saveTranslationRates(tx, demoTranslationRates(plan.fxRates)),
+      );
+    },
+  },
 ];
 
 /** Every phase of the build: the records, a month of traffic at a time, then each month's bill. */
-function phasesOf(plan: DemoPlan, seed: number): Phase[] {
+function phasesOf(
+  plan: DemoPlan,
+  seed: number,
+  belowTheLine: ReadonlyMap<string, readonly JournalEntry[]>,
+): Phase[] {
   const usage = plan.meteredMonths.map(
     (month): Phase => ({
       name: `usage-${month}`,
@@ -128,8 +154,9 @@ function phasesOf(plan: DemoPlan, seed: number): Phase[] {
         }),
     }),
   );
-  const billing = plan.months.map(
-    (month): Phase => ({
+  // Each month is billed, then booked: the books of a month settle the balances of the month before.
+  const close = plan.months.flatMap((month): Phase[] => [
+    {
       name: `billing-${month}`,
       rows: () => ({}),
       // The run is resumable by itself; the marker only saves asking it again.
@@ -139,9 +166,21 @@ function phasesOf(plan: DemoPlan, seed: number): Phase[] {
           .transaction()
           .execute((tx) => writeMeta(tx, phaseKey(`billing-${month}`), "done"));
       },
-    }),
-  );
-  return [...RECORD_PHASES, ...usage, ...billing];
+    },
+    {
+      name: `books-${month}`,
+      rows: () => ({}),
+      // Booking is idempotent by entry id and marks the month booked in its own transaction.
+      write: async (store) => {
+        await bookMonth(store, month);
+        await store.db.transaction().execute(async (tx) => {
+          await postEntries(tx, belowTheLine.get(month) ?? []);
+          await writeMeta(tx, phaseKey(`books-${month}`), "done");
+        });
+      },
+    },
+  ]);
+  return [...RECORD_PHASES, ...usage, ...close];
 }
 
 function phaseKey(name: string): string {
@@ -191,7 +230,7 @@ export async function buildDemoCompany(
     if (finished)
       return { seed, scale, rows: JSON.parse(finished) as Record<string, number>, phasesRun: [] };
   }
-  const steps = RECORD_PHASES.length + 2 + METERED_MONTHS + DEMO_QUARTERS.length * 3;
+  const steps = RECORD_PHASES.length + 2 + METERED_MONTHS + DEMO_QUARTERS.length * 3 * 2;
   const report = (step: number, phase: string, detail: string, skipped = false) =>
     options.onProgress?.({ phase, step, steps, detail, skipped });
 
@@ -212,7 +251,7 @@ export async function buildDemoCompany(
     },
   );
 
-  const phases = phasesOf(plan, seed);
+  const phases = phasesOf(plan, seed, demoBelowTheLine(resolve));
   const rows: Record<string, number> = {};
   const phasesRun: string[] = [];
   for (const [i, phase] of phases.entries()) {

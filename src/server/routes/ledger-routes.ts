@@ -1,5 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { ledgerTrialBalance, monthWindow } from "../../ledger/index.js";
+import {
+  type BalanceSheetSummary,
+  type CashFlowSummary,
+  ledgerTrialBalance,
+  monthWindow,
+  quarterEndStatements,
+} from "../../ledger/index.js";
 import { ERROR_RESPONSES, jsonContent } from "../api-schemas.js";
 import { guarded } from "../authentication.js";
 import { ApiError } from "../http-error.js";
@@ -46,6 +52,127 @@ const balancesRoute = createRoute({
   responses: { 200: jsonContent(BalancesSchema, "Balances per account."), ...ERROR_RESPONSES },
 });
 
+const yen = z.number().int();
+const yenLines = z.record(z.string(), yen);
+
+const StatementsSchema = z
+  .object({
+    period: z.string().openapi({ example: "1H12" }),
+    start: z.string(),
+    end: z.string(),
+    entity: z
+      .string()
+      .openapi({ description: "`group` (consolidated) or the group company asked for." }),
+    quarters: z.array(
+      z.object({
+        quarter: z.string().openapi({ example: "2Q12" }),
+        start: z.string(),
+        end: z.string(),
+        balance_sheet: z.object({
+          date: z.string(),
+          lines: yenLines.openapi({
+            description:
+              "Yen per line: cash, receivables, inventories, prepaid, other_current_assets, property_equipment, goodwill_intangibles, investments, payables, deferred_revenue, tax_payables, borrowings, leases, other_liabilities, common_stock, retained_earnings (with the quarter's profit), accumulated_oci, noncontrolling_interests, other_equity. Assets, liabilities and equity each positive in their usual sense.",
+          }),
+          current_assets: yen,
+          noncurrent_assets: yen,
+          total_assets: yen,
+          total_liabilities: yen,
+          total_equity: yen,
+          total_liabilities_and_equity: yen,
+          difference: yen.openapi({
+            description: "Assets − (liabilities + equity); 0 when it balances.",
+          }),
+          balances: z.boolean(),
+          net_income: yen.openapi({
+            description: "The quarter's net income attributable to the parent.",
+          }),
+        }),
+        cash_flow: z.object({
+          start: z.string(),
+          end: z.string(),
+          lines: yenLines.openapi({
+            description:
+              "Yen per line, inflow positive: net_income (incl. NCI), the working-capital changes, property_equipment, goodwill_intangibles, investments, borrowings, leases, share_capital, dividends (the change in retained earnings the profit does not explain), noncontrolling_interests, other_equity, translation.",
+          }),
+          operating: yen,
+          investing: yen,
+          financing: yen,
+          translation: yen,
+          total: yen,
+          cash_at_start: yen,
+          cash_at_end: yen,
+          change_in_cash: yen,
+          difference: yen.openapi({ description: "Total − change in cash; 0 when they agree." }),
+          agrees: z.boolean(),
+        }),
+      }),
+    ),
+  })
+  .openapi("LedgerStatements");
+
+const statementsRoute = createRoute({
+  method: "get",
+  path: "/api/v1/ledger/statements",
+  tags: ["Ledger"],
+  summary:
+    "Balance-sheet and cash-flow summaries at each quarter end of a period, in yen (404 while the ledger holds nothing for it)",
+  description:
+    "One entry per quarter (2Q12: one, 1H12: two, FY11: four): the balance sheet at the quarter's end with the check assets = liabilities + equity, and the cash flows by the indirect method from the quarter before, with the check that they add up to the change in cash.",
+  ...guarded(["admin", "finance"]),
+  request: {
+    query: z.object({
+      period: z.string().openapi({ example: "1H12" }),
+      entity: z
+        .string()
+        .optional()
+        .openapi({ description: "A group company id; default the group." }),
+    }),
+  },
+  responses: {
+    200: jsonContent(StatementsSchema, "The summaries per quarter end."),
+    ...ERROR_RESPONSES,
+  },
+});
+
+function balanceSheetJson(b: BalanceSheetSummary) {
+  return {
+    date: b.date,
+    lines: yenRecord(b.lines),
+    current_assets: Number(b.currentAssets),
+    noncurrent_assets: Number(b.nonCurrentAssets),
+    total_assets: Number(b.totalAssets),
+    total_liabilities: Number(b.totalLiabilities),
+    total_equity: Number(b.totalEquity),
+    total_liabilities_and_equity: Number(b.totalLiabilitiesAndEquity),
+    difference: Number(b.difference),
+    balances: b.balances,
+    net_income: Number(b.netIncome),
+  };
+}
+
+function cashFlowJson(c: CashFlowSummary) {
+  return {
+    start: c.startDate,
+    end: c.endDate,
+    lines: yenRecord(c.lines),
+    operating: Number(c.operating),
+    investing: Number(c.investing),
+    financing: Number(c.financing),
+    translation: Number(c.translation),
+    total: Number(c.total),
+    cash_at_start: Number(c.cashAtStart),
+    cash_at_end: Number(c.cashAtEnd),
+    change_in_cash: Number(c.changeInCash),
+    difference: Number(c.difference),
+    agrees: c.agrees,
+  };
+}
+
+function yenRecord(lines: Readonly<Record<string, bigint>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(lines).map(([k, v]) => [k, Number(v)]));
+}
+
 export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, context: ServerContext): void {
   app.openapi(balancesRoute, async (c) => {
     const query = c.req.valid("query");
@@ -66,6 +193,45 @@ export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, context: ServerCo
         end: window.endDate,
         entity: query.entity ?? "group",
         balances: lines.map((l) => ({ account: l.account, balance_yen: Number(l.balance) })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(statementsRoute, async (c) => {
+    const query = c.req.valid("query");
+    const period = periodParameter(query.period, "period", context.calendar);
+    const window = monthWindow(period, context.calendar);
+    const statements = await quarterEndStatements(
+      context.store.db,
+      period,
+      context.calendar,
+      query.entity,
+    );
+    const empty = statements.every(
+      (q) =>
+        q.balanceSheet.placements.length === 0 && q.openingBalanceSheet.placements.length === 0,
+    );
+    if (empty) {
+      throw new ApiError(
+        "NOT_FOUND",
+        `The ledger holds nothing up to the end of ${window.label} yet: statements appear once journal entries are posted.`,
+        "period",
+      );
+    }
+    return c.json(
+      {
+        period: window.label,
+        start: window.startDate,
+        end: window.endDate,
+        entity: query.entity ?? "group",
+        quarters: statements.map((q) => ({
+          quarter: q.quarter,
+          start: q.startDate,
+          end: q.endDate,
+          balance_sheet: balanceSheetJson(q.balanceSheet),
+          cash_flow: cashFlowJson(q.cashFlow),
+        })),
       },
       200,
     );

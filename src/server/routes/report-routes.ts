@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { formatPeriod } from "../../core/index.js";
 import {
+  compareReports,
   displayValue,
   findMetric,
   listFacts,
@@ -13,7 +14,12 @@ import { ERROR_RESPONSES, jsonContent, pageSchema } from "../api-schemas.js";
 import { guarded } from "../authentication.js";
 import { ApiError } from "../http-error.js";
 import { offsetOfCursor, pageOf, pageQueryFields, rowsToRead } from "../page-cursor.js";
-import { periodParameter, type ReportSource } from "../report-source.js";
+import {
+  periodParameter,
+  REPORT_SOURCES,
+  type ReportSource,
+  type ReportSourceName,
+} from "../report-source.js";
 import type { AppEnv, ServerContext } from "../server-context.js";
 
 const READERS = ["admin", "finance", "operations"] as const;
@@ -31,6 +37,17 @@ const ReportLineSchema = z
     qoq_pp: z.number().nullable().optional(),
     target: z.number().optional(),
     achievement_pct: z.number().nullable().optional(),
+    reported: z.number().nullable().optional().openapi({
+      description: "With `compare=reported`: the reported value of the line, in its unit.",
+    }),
+    difference: z.number().nullable().optional().openapi({
+      description:
+        "With `compare=reported`: value − reported, in the line's unit and precision (percentage points for ratios).",
+    }),
+    difference_pct: z.number().nullable().optional().openapi({
+      description:
+        "With `compare=reported`: the difference in percent of |reported|, one decimal, half-up; null for ratios and where reported is 0 or null.",
+    }),
   })
   .openapi("ReportLine");
 
@@ -87,21 +104,30 @@ const FactSchema = z
   })
   .openapi("Fact");
 
+const sourceParameter = z
+  .enum(REPORT_SOURCES as [ReportSourceName, ...ReportSourceName[]])
+  .default("reported")
+  .openapi({
+    description:
+      "`reported`: the published figures; `ledger`: the group's consolidated ledger balances of each booked quarter (404 while the ledger holds no entries), with KPIs counted from operations and the reported targets.",
+  });
+
 const reportRoute = createRoute({
   method: "get",
   path: "/api/v1/reports",
   tags: ["Reports"],
   summary: "The quarterly report of a quarter, half or year",
   description:
-    "Exactly the JSON of `uplink report --format json`: every catalogue metric the period has or can derive, with YoY, QoQ (quarters) and achievement of targets (halves and years).",
+    "Exactly the JSON of `uplink report --format json` (`--source`, `--compare` likewise): every catalogue metric the period has or can derive, with YoY, QoQ (quarters) and achievement of targets (halves and years).",
   ...guarded(READERS),
   request: {
     query: z.object({
       period: z.string().openapi({ example: "2Q12" }),
-      source: z
-        .enum(["reported", "ledger"])
-        .default("reported")
-        .openapi({ description: "`ledger` reads the books once a ledger exists." }),
+      source: sourceParameter,
+      compare: z.enum(["reported"]).optional().openapi({
+        description:
+          "With `source=ledger`: add to each line the reported value and the difference (`reported`, `difference`, `difference_pct`).",
+      }),
     }),
   },
   responses: { 200: jsonContent(ReportSchema, "The report."), ...ERROR_RESPONSES },
@@ -118,6 +144,7 @@ const seriesRoute = createRoute({
       metrics: z.string().openapi({ example: "revenue.network,revenue.si" }),
       periods: z.string().openapi({ example: "1Q11,2Q11,3Q11,4Q11,1Q12,2Q12" }),
       scenario: z.enum(["actual", "target"]).default("actual"),
+      source: sourceParameter,
     }),
   },
   responses: {
@@ -169,18 +196,26 @@ export function registerReportRoutes(
   app.openapi(reportRoute, async (c) => {
     const query = c.req.valid("query");
     const period = periodParameter(query.period, "period", context.calendar);
-    if (query.source === "ledger") {
+    if (query.compare && query.source !== "ledger") {
       throw new ApiError(
-        "NOT_FOUND",
-        `The ledger has no figures for ${query.period} that reports can read yet: figures from the books appear here once the ledger's balances are turned into facts. Use source=reported.`,
-        "source",
+        "INVALID_INPUT",
+        `compare=${query.compare} sets the ledger's figures beside the reported ones; add source=ledger.`,
+        "compare",
       );
     }
-    const report = await reports.report(period);
+    const report = await reports.of(query.source).report(period);
+    if (query.source === "ledger" && report.lines.every((line) => line.value === null)) {
+      throw new ApiError(
+        "NOT_FOUND",
+        `The ledger has no figures for ${report.period}: its months are not booked (a half or year needs every quarter).`,
+        "period",
+      );
+    }
     if (report.lines.every((line) => line.value === null && line.target === undefined)) {
       throw new ApiError("NOT_FOUND", `No figures for ${report.period}.`, "period");
     }
-    return c.json(report, 200);
+    if (!query.compare) return c.json(report, 200);
+    return c.json(compareReports(report, await reports.of("reported").report(period)), 200);
   });
 
   app.openapi(seriesRoute, async (c) => {
@@ -199,7 +234,7 @@ export function registerReportRoutes(
     const periods = listParameter(query.periods, "periods", 200).map((text) =>
       periodParameter(text, "periods", context.calendar),
     );
-    const resolve = await reports.resolver();
+    const resolve = await reports.of(query.source).resolver();
     const scenario = query.scenario as Scenario;
     return c.json(
       {
