@@ -10,6 +10,7 @@ import {
   insertGroupCompanies,
   listGroupCompanies,
 } from "../src/customers/index.js";
+import { loadLedgerResolver } from "../src/flows/index.js";
 import {
   accountsByName,
   consolidate,
@@ -22,6 +23,7 @@ import {
   saveTranslationRates,
   type TranslationRate,
 } from "../src/ledger/index.js";
+import { buildQuarterlyReport, loadValueResolver } from "../src/reporting/index.js";
 import { type Database, openStore, SQLITE_FILE_NAME } from "../src/store/index.js";
 import type { BenchFigure } from "./bench-figure.js";
 
@@ -283,6 +285,21 @@ export async function ledgerBench(): Promise<BenchFigure[]> {
     if (shown(fromBalances.lines) !== shown(fromPostings.lines)) {
       throw new Error("the trial balance from balances differs from the one from postings");
     }
+    // The quarterly report from the ledger: every booked quarter's consolidated balances as facts,
+    // then the same resolver and report as the published figures (which are the baseline).
+    const period = parsePeriod("2Q12");
+    const ledgerReport = async () =>
+      buildQuarterlyReport(await loadLedgerResolver(store), period).lines.length;
+    const reportedReport = async () =>
+      buildQuarterlyReport(await loadValueResolver(store), period).lines.length;
+    if ((await ledgerReport()) === 0) throw new Error("the report from the ledger is empty");
+    await reportedReport();
+    const ledgerReportTimes: number[] = [];
+    const reportedReportTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      ledgerReportTimes.push(await timeMs(ledgerReport));
+      reportedReportTimes.push(await timeMs(reportedReport));
+    }
     const balanceRows = await store.db
       .selectFrom("ledger_balances")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -297,6 +314,15 @@ export async function ledgerBench(): Promise<BenchFigure[]> {
         baseline: {
           name: "the same from sums scanned over the postings (median of 3)",
           value: medianMs(scanTimes),
+        },
+      },
+      {
+        name: `2Q12 quarterly report from the ledger (${millions}; ${MONTHS.length / 3} booked quarters read from the kept balances, consolidated, then the report; median of 5; uplink report --period 2Q12 --source ledger)`,
+        value: medianMs(ledgerReportTimes),
+        unit: "ms",
+        baseline: {
+          name: "the same report from the published facts (median of 5)",
+          value: medianMs(reportedReportTimes),
         },
       },
       {

@@ -1,4 +1,5 @@
 import { Decimal } from "../core/index.js";
+import type { PerShareFigures } from "../ledger/index.js";
 import { type Fact, findMetric, GROUP_ENTITY } from "../reporting/index.js";
 
 /** The source every fact read from the books carries, so a fact says where it came from. */
@@ -6,7 +7,11 @@ export const LEDGER_SOURCE = "ledger";
 /** The source of KPIs counted from operational records (contracts, SI projects, ATMs). */
 export const OPERATIONS_SOURCE = "operations";
 
+/** Dividends per share come from the shares and dividends records, not the balances. */
+export const SHARES_SOURCE = "shares";
+
 const ONE = new Decimal(1);
+const SEN = new Decimal("0.01");
 /** Contracted bandwidth is kept in Mbps, so Gbps are exact to a thousandth. */
 const ONE_MBPS_IN_GBPS = new Decimal("0.001");
 
@@ -130,4 +135,22 @@ function fact(
     resolution,
     source,
   };
+}
+
+/**
+ * Per-share figures of a period as facts: net income per share (to the sen) and, for a fiscal
+ * year, its interim and year-end dividends per share, restated for later splits as the presentation
+ * shows them.
+ */
+export function perShareFacts(period: string, figures: PerShareFigures): Fact[] {
+  const facts = [
+    fact("per_share.net_income", period, figures.netIncomePerShare, "JPY", SEN, LEDGER_SOURCE),
+  ];
+  for (const kind of ["interim", "year_end"] as const) {
+    const dividends = figures.dividends.filter((d) => d.kind === kind);
+    if (dividends.length === 0) continue;
+    const restated = dividends.reduce((sum, d) => sum.plus(d.restated), new Decimal(0));
+    facts.push(fact(`per_share.dividend.${kind}`, period, restated, "JPY", SEN, SHARES_SOURCE));
+  }
+  return facts;
 }

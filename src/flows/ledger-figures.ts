@@ -5,13 +5,21 @@ import {
   type FiscalCalendar,
   type FiscalPeriod,
   formatPeriod,
+  isUplinkError,
   lastQuarterOf,
   parsePeriod,
   periodEnd,
   subPeriods,
   UplinkError,
 } from "../core/index.js";
-import { accountsByName, bookedMonthRange, metricBalances, monthWindow } from "../ledger/index.js";
+import {
+  accountsByName,
+  bookedMonthRange,
+  listShareCounts,
+  metricBalances,
+  monthWindow,
+  perShareFigures,
+} from "../ledger/index.js";
 import { atmCountOn, backlogOn, ordersReceived } from "../operations/index.js";
 import {
   createValueResolver,
@@ -21,7 +29,12 @@ import {
   type ValueResolver,
 } from "../reporting/index.js";
 import type { Store } from "../store/index.js";
-import { ledgerFacts, operationFacts, type QuarterOperations } from "./ledger-facts.js";
+import {
+  ledgerFacts,
+  operationFacts,
+  perShareFacts,
+  type QuarterOperations,
+} from "./ledger-facts.js";
 
 /**
  * The resolver of the report from the ledger: the group's consolidated balances of every booked
@@ -54,7 +67,44 @@ export async function loadLedgerResolver(
   facts.push(...operationFacts(await quarterOperations(store, quarters, calendar)));
   await ensureReportedFacts(store);
   facts.push(...(await listFacts(db, { scenario: "target" })));
+  // Per-share figures divide the books' net income by the shares outstanding, so they are read
+  // once the rest resolves: every booked quarter, and each half and year booked in full.
+  if ((await listShareCounts(db)).length > 0) {
+    const books = createValueResolver(facts, calendar);
+    for (const period of [...quarters, ...wholePeriods(quarters)]) {
+      const netIncome = books({ metric: "net_income", period })?.value;
+      if (netIncome === undefined) continue;
+      const figures = await perShareFigures(
+        db,
+        period,
+        calendar,
+        BigInt(netIncome.toFixed(0)),
+      ).catch((error: unknown) => {
+        // A booked period before the first recorded share count has no per-share figures.
+        if (isUplinkError(error) && error.code === "NOT_FOUND") return null;
+        throw error;
+      });
+      if (!figures) continue;
+      const shares = perShareFacts(formatPeriod(period, calendar), figures);
+      // Dividends are declared per fiscal year, as the presentation shows them.
+      facts.push(...(period.kind === "year" ? shares : shares.slice(0, 1)));
+    }
+  }
   return createValueResolver(facts, calendar);
+}
+
+/** The halves and years all of whose quarters are among `quarters`. */
+function wholePeriods(quarters: readonly FiscalPeriod[]): FiscalPeriod[] {
+  const booked = new Set(quarters.map((q) => `${q.fiscalYear}:${q.index}`));
+  const whole: FiscalPeriod[] = [];
+  for (const fiscalYear of new Set(quarters.map((q) => q.fiscalYear))) {
+    const year: FiscalPeriod = { kind: "year", fiscalYear, index: 1 };
+    for (const period of [...subPeriods(year, "half"), year]) {
+      if (subPeriods(period, "quarter").every((q) => booked.has(`${q.fiscalYear}:${q.index}`)))
+        whole.push(period);
+    }
+  }
+  return whole;
 }
 
 /** Every fiscal quarter from the one holding the first booked month to the one holding the last. */

@@ -120,6 +120,7 @@ export const STANDARD_CHART: readonly Account[] = [
   define("Assets:Investments:Other", "asset", "Other investments", "bs.other_investments"),
   define(EQUITY_METHOD_INVESTMENTS, "asset", "Investments in equity-method investees"),
   define("Assets:Intercompany", "asset", "Receivables from group companies"),
+  define("Assets:Other", "asset", "Other assets"),
   // Balance sheet: liabilities
   define(PAYABLES, "liability", "Accounts payable", "bs.accounts_payable"),
   define(DEFERRED_REVENUE, "liability", "Deferred revenue (initial set-up fees)"),
@@ -133,6 +134,7 @@ export const STANDARD_CHART: readonly Account[] = [
     "bs.capital_lease_obligations",
   ),
   define("Liabilities:Intercompany", "liability", "Payables to group companies"),
+  define("Liabilities:Other", "liability", "Other liabilities"),
   // Balance sheet: equity
   define("Equity:CommonStock", "equity", "Common stock and additional paid-in capital"),
   define(

@@ -6,7 +6,8 @@ import type { LedgerAccountTable } from "./ledger.table.js";
 
 /**
  * Opens the standard chart for each company that has no chart yet (a company's chart is installed
- * on its first entry). Companies must exist; one that does not is NOT_FOUND.
+ * on its first entry), and the standard accounts a chart lacks. Companies must exist; one that
+ * does not is NOT_FOUND.
  */
 export async function ensureCharts(
   tx: Transaction<Database>,
@@ -25,18 +26,22 @@ export async function ensureCharts(
       `There is no group company ${missing.map((m) => `"${m}"`).join(", ")}; import it first (uplink import group-companies FILE).`,
     );
   }
-  const charted = new Set(
-    (
-      await tx
-        .selectFrom("ledger_accounts")
-        .select("entity_id")
-        .distinct()
-        .where("entity_id", "in", entities)
-        .execute()
-    ).map((r) => r.entity_id),
-  );
+  // A chart grows with the standard chart: a standard account added in a later version is opened
+  // in every company's chart on its next entry.
+  const held = new Map<string, Set<string>>();
+  for (const row of await tx
+    .selectFrom("ledger_accounts")
+    .select(["entity_id", "name"])
+    .where("entity_id", "in", entities)
+    .execute()) {
+    const names = held.get(row.entity_id) ?? new Set<string>();
+    names.add(row.name);
+    held.set(row.entity_id, names);
+  }
   for (const entity of entities) {
-    if (!charted.has(entity)) await addAccounts(tx, entity, STANDARD_CHART);
+    const names = held.get(entity);
+    const missing = names ? STANDARD_CHART.filter((a) => !names.has(a.name)) : STANDARD_CHART;
+    if (missing.length > 0) await addAccounts(tx, entity, missing);
   }
 }
 

@@ -21,9 +21,6 @@ import {
   type Page,
 } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { listGroupCompanies } from "../../src/customers/index.js";
-import { bookedMonthRange, postEntries } from "../../src/ledger/index.js";
-import { openStore } from "../../src/store/index.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -249,40 +246,6 @@ function shownNumber(value: number): string {
   return value.toLocaleString("en-US").replace("-", "\u2212");
 }
 
-/**
- * Gives the demo company a small ledger when its build has booked none (WAN revenue in 1Q12 and
- * 2Q12 for its parent company), so that the Ledger switch has figures to show either way.
- */
-async function ensureLedger(): Promise<void> {
-  const store = await openStore({ home, databaseUrl: undefined });
-  try {
-    if (await bookedMonthRange(store.db)) return;
-    const parent = (await listGroupCompanies(store.db)).find((c) => c.relation === "parent");
-    if (!parent) throw new Error("the demo company has no parent company");
-    const wan = (id: string, date: string, yen: bigint) => ({
-      id,
-      date,
-      entity: parent.id,
-      description: `E2E ${id}`,
-      source: { kind: "manual" as const, id },
-      lines: [
-        { account: "Assets:Receivables", amount: yen, currency: "JPY" as const },
-        { account: "Revenue:Network:WAN", amount: -yen, currency: "JPY" as const },
-      ],
-    });
-    await store.db
-      .transaction()
-      .execute((tx) =>
-        postEntries(tx, [
-          wan("E2E-W1", "2012-05-31", 6_000_000_000n),
-          wan("E2E-W2", "2012-08-31", 6_200_000_000n),
-        ]),
-      );
-  } finally {
-    await store.close();
-  }
-}
-
 describe("the dashboard in Chromium against uplink serve", () => {
   it("signs in with the admin token and draws every chart of the 2Q12 investor view", async () => {
     const { page, errors } = await openPage([LEDGER_PROBE]);
@@ -355,24 +318,7 @@ describe("the dashboard in Chromium against uplink serve", () => {
     expect(errors).toEqual([]);
   });
 
-  it("offers the ledger's figures only where the ledger has them", async () => {
-    const { page, errors } = await openPage([LEDGER_PROBE]);
-    await signIn(page);
-    await page.locator('.investor-view[data-period="2Q12"][data-loaded]').waitFor();
-    const ledger = page.locator('a[data-source="ledger"]');
-    const note = page.locator("#source-note");
-    if ((await ledger.getAttribute("aria-disabled")) === "true") {
-      await containsText(note, "No ledger figures for 2Q12 yet");
-    } else {
-      await ledger.click();
-      await page.locator('.investor-view[data-source="ledger"][data-loaded]').waitFor();
-      await containsText(page.locator(".view-sub").first(), "Ledger figures");
-    }
-    expect(errors).toEqual([]);
-  });
-
   it("shows the ledger's figures, charts and the difference to the reported ones with the Ledger switch", async () => {
-    await ensureLedger();
     const { page, errors } = await openPage([LEDGER_PROBE]);
     const requested: string[] = [];
     page.on("request", (request) => requested.push(request.url()));

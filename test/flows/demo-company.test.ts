@@ -152,6 +152,36 @@ describe.each(kinds)("the demo company on %s", (kind) => {
     }
   });
 
+  it("opens its books so that the balance sheet at the end of FY11 is the reported one", async () => {
+    const resolve = await loadValueResolver(t.store);
+    const period = parsePeriod("4Q11");
+    const booked = new Map(
+      (await metricBalances(t.store.db, monthWindow(period))).map((b) => [b.metric, b.amount]),
+    );
+    const lines = [
+      "bs.cash",
+      "bs.accounts_receivable",
+      "bs.property_equipment",
+      "bs.accounts_payable",
+      "bs.income_taxes_payable",
+      "bs.borrowings",
+      "bs.accumulated_deficit",
+      "bs.accumulated_other_comprehensive_loss",
+    ];
+    for (const metric of lines) {
+      const reported = resolve({ metric, period })!.value.toFixed(0);
+      expect(booked.get(metric)?.toString(), metric).toBe(reported);
+    }
+    // Six months later the books have moved on from there, by what they recorded.
+    const later = new Map(
+      (await metricBalances(t.store.db, monthWindow(parsePeriod("2Q12")))).map((b) => [
+        b.metric,
+        b.amount,
+      ]),
+    );
+    expect(later.get("bs.cash")).not.toBe(booked.get("bs.cash"));
+  });
+
   it("keeps balances equal to the sum of its postings, every entry balanced", async () => {
     const key = (b: { entity: string; account: string; month: string; currency: string }) =>
       `${b.entity}|${b.account}|${b.month}|${b.currency}`;

@@ -11,6 +11,7 @@ import { UplinkError } from "../../core/index.js";
 import { customersByIds } from "../../customers/index.js";
 import {
   CONSUMPTION_TAX_PAYABLE,
+  entriesFromSource,
   type JournalEntry,
   monthlyBalances,
   PAYABLES,
@@ -160,7 +161,15 @@ async function monthEntries(
     }
     entries.push(recognizeDeliveryCost(delivery, seller));
   }
-  entries.push(...settleOpenBalances(month, await openBalances(tx, addMonths(month, -1))));
+  // The month's cash settles the balances the month before ended with, as they stood when the
+  // month was first booked: an entry dated earlier and posted since (an opening balance sheet)
+  // does not reopen a settled month.
+  const settlement = { kind: "run" as const, id: `settlement-${month}` };
+  entries.push(
+    ...((await isMonthBooked(tx, month))
+      ? await entriesFromSource(tx, settlement)
+      : settleOpenBalances(month, await openBalances(tx, addMonths(month, -1)))),
+  );
   return entries.filter((entry) => entry !== null);
 }
 

@@ -10,15 +10,15 @@ import {
 } from "../../core/index.js";
 import { CASH, type JournalEntry, type JournalLine } from "../../ledger/index.js";
 import type { ValueResolver } from "../../reporting/index.js";
+import { DEMO_PARENT } from "./demo-settings.js";
 import { DEMO_QUARTERS } from "./demo-targets.js";
 
 // What the demo's treasury and tax department would post each month, below operating income:
-// other income and expense, income tax, and the investee's profit that the equity method takes a
-// share of. Read from the reported quarters and split in thirds (allocate), so the demo's net
+// other income and expense, income tax (and its payment twice a year), and the investee's profit
+// that the equity method takes a share of. Read from the reported quarters and split in thirds (allocate), so the demo's net
 // income comes from its books as the company's does. Non-controlling interests are not posted:
 // consolidation computes them from the partly owned subsidiary's own profit.
 
-const PARENT = "uplink";
 /** The investee whose books carry the group's equity-method income (20% owned). */
 const INVESTEE = "multifeed";
 const INVESTEE_SHARE = 5n; // 1 ÷ 20%
@@ -33,6 +33,7 @@ export function demoBelowTheLine(resolve: ValueResolver): Map<string, JournalEnt
   const byMonth = new Map<string, JournalEntry[]>();
   const quarters = DEMO_QUARTERS.map((q) => parsePeriod(q));
   const other = otherIncomeByQuarter(resolve, quarters);
+  const accrued = new Map<string, bigint>();
   quarters.forEach((quarter, q) => {
     const first = periodStart(quarter).slice(0, 7);
     const months = [first, addMonths(first, 1), addMonths(first, 2)];
@@ -56,11 +57,11 @@ export function demoBelowTheLine(resolve: ValueResolver): Map<string, JournalEnt
           });
       };
       const o = others[m]!;
-      post("other-income", PARENT, "Other income and expenses (net)", [
+      post("other-income", DEMO_PARENT, "Other income and expenses (net)", [
         o >= 0n ? line(OTHER_INCOME, -o) : line(OTHER_EXPENSE, -o),
         line(CASH, o),
       ]);
-      post("income-tax", PARENT, "Income tax expense", [
+      post("income-tax", DEMO_PARENT, "Income tax expense", [
         line(INCOME_TAX, tax[m]!),
         line(INCOME_TAX_PAYABLE, -tax[m]!),
       ]);
@@ -70,8 +71,25 @@ export function demoBelowTheLine(resolve: ValueResolver): Map<string, JournalEnt
         line(CASH, profit),
       ]);
       byMonth.set(month, entries);
+      accrued.set(month, tax[m]!);
     });
   });
+  // Income tax is paid twice a year, as a March year-end company pays it: in May what was accrued
+  // from October to March, in November what was accrued from April to September.
+  for (const [month, entries] of byMonth) {
+    if (!month.endsWith("-05") && !month.endsWith("-11")) continue;
+    let due = 0n;
+    for (let back = 2; back <= 7; back++) due += accrued.get(addMonths(month, -back)) ?? 0n;
+    if (due === 0n) continue;
+    entries.push({
+      id: `DEMO/income-tax-paid/${month}`,
+      date: lastDayOf(month),
+      entity: DEMO_PARENT,
+      description: `Income tax paid in ${month} (accrued ${addMonths(month, -7)} to ${addMonths(month, -2)})`,
+      source: { kind: "manual", id: `demo-income-tax-paid-${month}` },
+      lines: [line(INCOME_TAX_PAYABLE, due), line(CASH, -due)],
+    });
+  }
   return byMonth;
 }
 

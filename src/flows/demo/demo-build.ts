@@ -13,6 +13,8 @@ import {
 import {
   importStandardShares,
   type JournalEntry,
+  ledgerTrialBalance,
+  monthWindow,
   postEntries,
   saveTranslationRates,
 } from "../../ledger/index.js";
@@ -29,8 +31,9 @@ import { type Database, readMeta, type Store, writeMeta } from "../../store/inde
 import { bookMonth } from "../close/month-books.js";
 import type { RevenueBand } from "./customer-population.js";
 import { demoBelowTheLine } from "./demo-below-the-line.js";
+import { demoOpeningBalances } from "./demo-opening-balances.js";
 import { type DemoPlan, planDemoCompany } from "./demo-plan.js";
-import { DEFAULT_SEED, METERED_MONTHS } from "./demo-settings.js";
+import { DEFAULT_SEED, DEMO_PARENT, METERED_MONTHS } from "./demo-settings.js";
 import { DEMO_QUARTERS, demoTargets } from "./demo-targets.js";
 import { demoTranslationRates } from "./demo-translation-rates.js";
 import { planBurstSamples } from "./demo-usage.js";
@@ -142,6 +145,7 @@ function phasesOf(
   plan: DemoPlan,
   seed: number,
   belowTheLine: ReadonlyMap<string, readonly JournalEntry[]>,
+  resolve: ValueResolver,
 ): Phase[] {
   const usage = plan.meteredMonths.map(
     (month): Phase => ({
@@ -180,7 +184,18 @@ function phasesOf(
       },
     },
   ]);
-  return [...RECORD_PHASES, ...usage, ...close];
+  const opening: Phase = {
+    name: "opening-balances",
+    rows: () => ({}),
+    // After every month is booked: the opening amounts are the reported FY11 balance sheet less
+    // what the books moved in FY11.
+    write: (store) =>
+      inTransaction(store, "opening-balances", async (tx) => {
+        const trial = await ledgerTrialBalance(tx, monthWindow(parsePeriod("FY11")));
+        await postEntries(tx, [demoOpeningBalances(resolve, trial, DEMO_PARENT)]);
+      }),
+  };
+  return [...RECORD_PHASES, ...usage, ...close, opening];
 }
 
 function phaseKey(name: string): string {
@@ -230,7 +245,7 @@ export async function buildDemoCompany(
     if (finished)
       return { seed, scale, rows: JSON.parse(finished) as Record<string, number>, phasesRun: [] };
   }
-  const steps = RECORD_PHASES.length + 2 + METERED_MONTHS + DEMO_QUARTERS.length * 3 * 2;
+  const steps = RECORD_PHASES.length + 3 + METERED_MONTHS + DEMO_QUARTERS.length * 3 * 2;
   const report = (step: number, phase: string, detail: string, skipped = false) =>
     options.onProgress?.({ phase, step, steps, detail, skipped });
 
@@ -251,7 +266,7 @@ export async function buildDemoCompany(
     },
   );
 
-  const phases = phasesOf(plan, seed, demoBelowTheLine(resolve));
+  const phases = phasesOf(plan, seed, demoBelowTheLine(resolve), resolve);
   const rows: Record<string, number> = {};
   const phasesRun: string[] = [];
   for (const [i, phase] of phases.entries()) {
