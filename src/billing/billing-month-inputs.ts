@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { listPlans, loadPriceBook } from "../catalog/index.js";
 import { type ContractHistory, loadContractHistories } from "../contracts/index.js";
-import { periodContaining } from "../core/index.js";
+import { firstDayOf, lastDayOf, periodContaining } from "../core/index.js";
 import { type Customer, listCustomers } from "../customers/index.js";
 import {
   type MonthlyPercentile,
@@ -19,7 +19,6 @@ import {
 import type { Database } from "../store/index.js";
 import type { BillingAnomaly } from "./billing-anomaly.js";
 import { type BillingCatalog, billingCatalog, planOf } from "./billing-catalog.js";
-import { firstDayOf, lastDayOf } from "./billing-month.js";
 import { listFxRates, listUsagePrices } from "./billing-rates.repository.js";
 import type { CustomerMonth } from "./customer-month.js";
 import { activeSegments } from "./proration.js";

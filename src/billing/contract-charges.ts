@@ -1,10 +1,17 @@
 import { isTiered, type Plan } from "../catalog/index.js";
 import type { ContractHistory, ContractState } from "../contracts/index.js";
-import { Decimal, type Money, money, UplinkError } from "../core/index.js";
+import {
+  Decimal,
+  daysInMonth,
+  firstDayOf,
+  lastDayOf,
+  type Money,
+  money,
+  UplinkError,
+} from "../core/index.js";
 import type { MonthlyPercentile } from "../metering/index.js";
 import type { BillingAnomaly } from "./billing-anomaly.js";
 import { type BillingCatalog, entryOn, planOf, productLineOf } from "./billing-catalog.js";
-import { daysInMonth, firstDayOf, lastDayOf } from "./billing-month.js";
 import { divideHalfUp } from "./exchange-rate.js";
 import type { InvoiceLine } from "./invoice.js";
 import { activeSegments, prorate, type ServiceSegment } from "./proration.js";

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Plan, PriceEntry } from "../catalog/index.js";
 import type { ContractEvent, ContractHistory } from "../contracts/index.js";
-import { Decimal, money, yen } from "../core/index.js";
+import { Decimal, firstDayOf, lastDayOf, money, yen } from "../core/index.js";
 import type { Customer } from "../customers/index.js";
 import type { MonthlyPercentile } from "../metering/index.js";
 import { billingCatalog } from "./billing-catalog.js";
-import { firstDayOf, lastDayOf } from "./billing-month.js";
 import { type CustomerMonth, rateCustomerMonth } from "./customer-month.js";
 import type { Invoice } from "./invoice.js";
 

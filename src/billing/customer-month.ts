@@ -1,12 +1,19 @@
 import { productLineById } from "../catalog/index.js";
 import type { ContractHistory } from "../contracts/index.js";
-import { type Currency, type Decimal, UplinkError, yen } from "../core/index.js";
+import {
+  type Currency,
+  type Decimal,
+  firstDayOf,
+  lastDayOf,
+  UplinkError,
+  yen,
+} from "../core/index.js";
 import type { Customer } from "../customers/index.js";
 import type { MonthlyPercentile } from "../metering/index.js";
 import type { EquipmentDelivery, ProjectRevenue } from "../operations/index.js";
 import type { BillingAnomaly } from "./billing-anomaly.js";
 import type { BillingCatalog } from "./billing-catalog.js";
-import { firstDayOf, invoiceDates, lastDayOf } from "./billing-month.js";
+import { invoiceDates } from "./billing-month.js";
 import { consumptionTaxRateOn, isTaxableCustomer } from "./consumption-tax.js";
 import { type Charge, contractCharges } from "./contract-charges.js";
 import { convertMoney, fxRateOn } from "./exchange-rate.js";

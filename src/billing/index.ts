@@ -20,17 +20,7 @@ export {
   billingCatalog,
   entryOn,
 } from "./billing-catalog.js";
-export {
-  addDays,
-  addMonths,
-  daysBetween,
-  daysInMonth,
-  firstDayOf,
-  invoiceDates,
-  lastDayOf,
-  monthOf,
-  parseBillingMonth,
-} from "./billing-month.js";
+export { invoiceDates, parseBillingMonth } from "./billing-month.js";
 export { type BillingMonthInputs, loadBillingMonth } from "./billing-month-inputs.js";
 export {
   insertFxRates,

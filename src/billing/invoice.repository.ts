@@ -365,6 +365,19 @@ export interface SetupFeeCharge {
   readonly bookedMonth: string;
 }
 
+const SETUP_FEE_COLUMNS = [
+  "l.invoice_id",
+  "l.line_no",
+  "i.group_company_id",
+  "i.customer_id",
+  "l.contract_id",
+  "l.revenue_metric",
+  "l.currency",
+  "l.amount",
+  "i.month",
+  "i.issue_date",
+] as const;
+
 /**
  * Set-up fees (and credits of set-up fees) issued up to `month` whose service month is
  * `sinceMonth` or later, or which were issued in `month` itself whatever their service month.
@@ -378,18 +391,7 @@ export async function setupFeeCharges(
   const charged = await db
     .selectFrom("invoice_lines as l")
     .innerJoin("invoices as i", "i.id", "l.invoice_id")
-    .select([
-      "l.invoice_id",
-      "l.line_no",
-      "i.group_company_id",
-      "i.customer_id",
-      "l.contract_id",
-      "l.revenue_metric",
-      "l.currency",
-      "l.amount",
-      "i.month",
-      "i.issue_date",
-    ])
+    .select(SETUP_FEE_COLUMNS)
     .where("l.kind", "=", "setup")
     .where("i.kind", "=", "invoice")
     .where("i.issue_date", "<=", lastDay)
@@ -405,18 +407,7 @@ export async function setupFeeCharges(
         .onRef("o.invoice_id", "=", "i.credits_invoice_id")
         .onRef("o.line_no", "=", "l.credits_line_no"),
     )
-    .select([
-      "l.invoice_id",
-      "l.line_no",
-      "i.group_company_id",
-      "i.customer_id",
-      "l.contract_id",
-      "l.revenue_metric",
-      "l.currency",
-      "l.amount",
-      "i.month",
-      "i.issue_date",
-    ])
+    .select(SETUP_FEE_COLUMNS)
     .where("o.kind", "=", "setup")
     .where("i.kind", "=", "credit_note")
     .where("i.issue_date", "<=", lastDay)

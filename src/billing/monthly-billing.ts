@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import { UplinkError } from "../core/index.js";
+import { lastDayOf, UplinkError } from "../core/index.js";
 import type { Database } from "../store/index.js";
 import { type BillingAnomaly, sortAnomalies } from "./billing-anomaly.js";
-import { invoiceDates, lastDayOf, parseBillingMonth } from "./billing-month.js";
+import { invoiceDates, parseBillingMonth } from "./billing-month.js";
 import { type BillingMonthInputs, loadBillingMonth } from "./billing-month-inputs.js";
 import {
   type BillingProgress,

@@ -1,7 +1,6 @@
 import { type ContractEvent, type ContractState, contractStateOn } from "../contracts/index.js";
 import type { Currency, Money } from "../core/index.js";
-import { money } from "../core/index.js";
-import { addDays, daysBetween, firstDayOf, lastDayOf } from "./billing-month.js";
+import { addDays, daysBetween, firstDayOf, lastDayOf, money } from "../core/index.js";
 import { divideHalfUp } from "./exchange-rate.js";
 
 /**

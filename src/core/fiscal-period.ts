@@ -1,3 +1,4 @@
+import { daysInMonth } from "./calendar-date.js";
 import { UplinkError } from "./errors.js";
 
 /**
@@ -126,17 +127,12 @@ function lastMonthIndex(p: FiscalPeriod): number {
   return p.index * MONTHS_IN[p.kind];
 }
 
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
+}
+
+function daysInYearMonth(year: number, month: number): number {
+  return daysInMonth(`${pad(year, 4)}-${pad(month, 2)}`);
 }
 
 function isoDate(year: number, month: number, day: number): string {
@@ -150,7 +146,7 @@ function parseIsoDate(text: string): { year: number; month: number; day: number 
     const month = Number(match[2]);
     const day = Number(match[3]);
     if (year >= MIN_YEAR && month >= 1 && month <= 12 && day >= 1) {
-      if (day <= daysInMonth(year, month)) return { year, month, day };
+      if (day <= daysInYearMonth(year, month)) return { year, month, day };
     }
   }
   throw new UplinkError(
@@ -264,7 +260,7 @@ export function periodEnd(p: FiscalPeriod, calendar: FiscalCalendar = APRIL_FISC
     lastMonthIndex(p),
     checkCalendar(calendar),
   );
-  return isoDate(year, month, daysInMonth(year, month));
+  return isoDate(year, month, daysInYearMonth(year, month));
 }
 
 function containing(

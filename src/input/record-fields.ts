@@ -2,6 +2,7 @@ import {
   type Currency,
   Decimal,
   type InputLocation,
+  isCalendarMonth,
   isCurrency,
   MINOR_DIGITS,
   parseDecimal,
@@ -23,10 +24,16 @@ export interface RecordFields {
   /** An existing calendar date written YYYY-MM-DD. */
   date(name: string): string;
   optionalDate(name: string): string | undefined;
-  decimal(name: string): Decimal;
+  /** A calendar month written YYYY-MM. */
+  month(name: string): string;
+  /** A decimal number, within `range` (both ends included) when one is given. */
+  decimal(name: string, range?: { min: Decimal; max: Decimal }): Decimal;
   optionalDecimal(name: string): Decimal | undefined;
   /** A whole number of at least `min` (default 0). */
   optionalInteger(name: string, min?: number): number | undefined;
+  /** Whole yen without separators ("1200000", "-500"), of at least `min` when one is given. */
+  yen(name: string, min?: bigint): bigint;
+  optionalYen(name: string, min?: bigint): bigint | undefined;
   currency(name: string, fallback?: Currency): Currency;
   /** A non-negative amount in major units, as integer minor units of `currency`. */
   optionalAmount(name: string, currency: Currency): bigint | undefined;
@@ -68,6 +75,21 @@ export function recordFields(
     }
     return value;
   };
+  const optionalYen = (name: string, min?: bigint): bigint | undefined => {
+    const value = optionalText(name);
+    if (value === undefined) return undefined;
+    if (!/^-?(0|[1-9]\d*)$/.test(value)) {
+      fail(
+        name,
+        `"${value}" is not an amount in yen: write a whole number without separators, e.g. 1200000.`,
+      );
+    }
+    const amount = BigInt(value);
+    if (min !== undefined && amount < min) {
+      fail(name, `The amount ${value} must be ${min} or more.`);
+    }
+    return amount;
+  };
   return {
     text,
     id: (name) => optionalId(name) ?? fail(name, `The field "${name}" is empty.`),
@@ -86,7 +108,20 @@ export function recordFields(
     },
     date: (name) => optionalDate(name) ?? fail(name, `The field "${name}" is empty.`),
     optionalDate,
-    decimal: (name) => parseDecimal(text(name), at(name)),
+    month(name: string): string {
+      const value = text(name);
+      if (!isCalendarMonth(value)) {
+        fail(name, `"${value}" is not a month: write YYYY-MM, e.g. 2012-09.`);
+      }
+      return value;
+    },
+    decimal(name: string, range?: { min: Decimal; max: Decimal }): Decimal {
+      const value = parseDecimal(text(name), at(name));
+      if (range && (value.lt(range.min) || value.gt(range.max))) {
+        fail(name, `${value.toFixed()} is outside ${range.min.toFixed()}..${range.max.toFixed()}.`);
+      }
+      return value;
+    },
     optionalDecimal(name: string): Decimal | undefined {
       const value = optionalText(name);
       return value === undefined ? undefined : parseDecimal(value, at(name));
@@ -100,6 +135,8 @@ export function recordFields(
       }
       return n;
     },
+    yen: (name, min) => optionalYen(name, min) ?? fail(name, `The field "${name}" is empty.`),
+    optionalYen,
     currency(name: string, fallback?: Currency): Currency {
       const value = optionalText(name);
       if (value === undefined && fallback !== undefined) return fallback;

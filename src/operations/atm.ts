@@ -1,6 +1,6 @@
 import { type InputLocation, UplinkError } from "../core/index.js";
+import { recordFields } from "../input/index.js";
 import { firstDifference } from "./first-difference.js";
-import { recordFields } from "./record-fields.js";
 
 /**
  * An ATM the group places and operates (in the presentation, the 79.5%-owned subsidiary's
@@ -22,7 +22,7 @@ export const ATM_REQUIRED_FIELDS = ["id", "location", "placed_on", "group_compan
 export function atmFromRaw(values: Readonly<Record<string, string>>, where: InputLocation): Atm {
   const f = recordFields(values, where);
   const placedOn = f.date("placed_on");
-  const removedOn = f.optionalDate("removed_on");
+  const removedOn = f.optionalDate("removed_on") ?? null;
   if (removedOn !== null && removedOn <= placedOn) {
     throw new UplinkError(
       "INVALID_INPUT",

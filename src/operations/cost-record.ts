@@ -1,6 +1,6 @@
 import { type InputLocation, UplinkError } from "../core/index.js";
+import { recordFields } from "../input/index.js";
 import { firstDifference } from "./first-difference.js";
-import { recordFields } from "./record-fields.js";
 
 /**
  * A month's cost of one kind for one group company: cost of revenues by segment and category
@@ -60,7 +60,7 @@ export function costRecordFromRaw(
   const f = recordFields(values, where);
   const month = f.month("month");
   const groupCompanyId = f.id("group_company");
-  const segment = f.choice("segment", COST_SEGMENTS);
+  const segment = f.oneOf("segment", COST_SEGMENTS);
   const category = f.text("category");
   const allowed = COST_CATEGORIES[segment];
   if (!allowed.includes(category)) {

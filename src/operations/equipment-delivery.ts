@@ -1,6 +1,6 @@
 import { type InputLocation, UplinkError } from "../core/index.js";
+import { recordFields } from "../input/index.js";
 import { firstDifference } from "./first-difference.js";
-import { recordFields } from "./record-fields.js";
 
 /**
  * Equipment sold and delivered to a customer: revenue and its cost on the delivery date. The
@@ -45,7 +45,7 @@ export function deliveryFromRaw(
   const f = recordFields(values, where);
   const id = f.id("id");
   const customerId = f.id("customer");
-  const projectId = f.optionalId("project");
+  const projectId = f.optionalId("project") ?? null;
   const deliveredOn = f.date("delivered_on");
   const orderedOn = f.optionalDate("ordered_on") ?? deliveredOn;
   if (orderedOn > deliveredOn) {
@@ -61,9 +61,9 @@ export function deliveryFromRaw(
     projectId,
     orderedOn,
     deliveredOn,
-    amountYen: f.yen("amount_yen", { min: 0n }),
-    costYen: f.yen("cost_yen", { min: 0n }),
-    description: f.text("description", { optional: true }),
+    amountYen: f.yen("amount_yen", 0n),
+    costYen: f.yen("cost_yen", 0n),
+    description: f.optionalText("description") ?? "",
   };
 }
 

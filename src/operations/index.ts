@@ -16,7 +16,6 @@ export {
 } from "./atm.repository.js";
 export type { AtmTable } from "./atm.table.js";
 export { importAtmFile, readAtmFile } from "./atm-import.js";
-export { isCalendarDate } from "./calendar-date.js";
 export {
   COST_CATEGORIES,
   COST_FIELDS,

@@ -1,5 +1,11 @@
-import { Decimal, multiply, yen } from "../core/index.js";
-import { lastDayOfMonth, monthFromOrdinal, monthOrdinal } from "./calendar-date.js";
+import {
+  Decimal,
+  lastDayOf,
+  monthFromOrdinal,
+  monthOrdinal,
+  multiply,
+  yen,
+} from "../core/index.js";
 import type { EquipmentDelivery } from "./equipment-delivery.js";
 import type { ProgressReport, RecognitionMethod, SiProject } from "./si-project.js";
 
@@ -187,7 +193,7 @@ function recognized(
       let months = 0n;
       const last = monthOrdinal(project.endsOn);
       for (let m = monthOrdinal(project.startsOn); m <= last; m++) {
-        if (!done(lastDayOfMonth(monthFromOrdinal(m)))) break;
+        if (!done(lastDayOf(monthFromOrdinal(m)))) break;
         months++;
       }
       return project.monthlyFeeYen * months;

@@ -1,7 +1,6 @@
-import { Decimal, type InputLocation, UplinkError } from "../core/index.js";
-import { lastDayOfMonth, monthOrdinal } from "./calendar-date.js";
+import { Decimal, type InputLocation, lastDayOf, monthOrdinal } from "../core/index.js";
+import { recordFields } from "../input/index.js";
 import { firstDifference } from "./first-difference.js";
-import { recordFields } from "./record-fields.js";
 
 /**
  * A systems-integration project: an order received on a date for a value in yen. A construction
@@ -82,22 +81,19 @@ export function projectFromRaw(
   const f = recordFields(values, where);
   const id = f.id("id");
   const customerId = f.id("customer");
-  const name = f.text("name", { optional: true });
-  const kind = f.choice("kind", PROJECT_KINDS);
+  const name = f.optionalText("name") ?? "";
+  const kind = f.oneOf("kind", PROJECT_KINDS);
   const orderedOn = f.date("ordered_on");
-  const refuse = (field: string, message: string): never => {
-    throw new UplinkError("INVALID_INPUT", message, { location: f.at(field) });
-  };
   const mustBeEmpty = (field: string, why: string): void => {
-    if (f.text(field, { optional: true }) !== "") refuse(field, why);
+    if (f.optionalText(field) !== undefined) f.fail(field, why);
   };
 
   if (kind === "construction") {
-    const recognition = f.choice("recognition", CONSTRUCTION_RECOGNITION);
-    const orderValueYen = f.yen("order_value_yen", { min: 1n });
-    const acceptedOn = f.optionalDate("accepted_on");
+    const recognition = f.oneOf("recognition", CONSTRUCTION_RECOGNITION);
+    const orderValueYen = f.yen("order_value_yen", 1n);
+    const acceptedOn = f.optionalDate("accepted_on") ?? null;
     if (acceptedOn !== null && acceptedOn < orderedOn) {
-      refuse("accepted_on", `Accepted on ${acceptedOn}, before the order of ${orderedOn}.`);
+      f.fail("accepted_on", `Accepted on ${acceptedOn}, before the order of ${orderedOn}.`);
     }
     for (const field of ["follows_project", "starts_on", "ends_on", "monthly_fee_yen"]) {
       mustBeEmpty(field, `"${field}" is for operation projects only; leave it empty here.`);
@@ -118,9 +114,9 @@ export function projectFromRaw(
     };
   }
 
-  const recognitionText = f.text("recognition", { optional: true });
-  if (recognitionText !== "" && recognitionText !== "monthly") {
-    refuse(
+  const recognitionText = f.optionalText("recognition");
+  if (recognitionText !== undefined && recognitionText !== "monthly") {
+    f.fail(
       "recognition",
       `An operation project earns its fee monthly; write "monthly" or leave it empty.`,
     );
@@ -129,25 +125,25 @@ export function projectFromRaw(
     "accepted_on",
     "Operation projects have no acceptance: they earn a monthly fee over their term.",
   );
-  const followsProjectId = f.optionalId("follows_project");
-  if (followsProjectId === id) refuse("follows_project", "A project cannot follow itself.");
+  const followsProjectId = f.optionalId("follows_project") ?? null;
+  if (followsProjectId === id) f.fail("follows_project", "A project cannot follow itself.");
   const startsOn = f.date("starts_on");
   if (!startsOn.endsWith("-01")) {
-    refuse("starts_on", `The term starts on the first day of a month, not ${startsOn}.`);
+    f.fail("starts_on", `The term starts on the first day of a month, not ${startsOn}.`);
   }
   if (monthOrdinal(startsOn) < monthOrdinal(orderedOn)) {
-    refuse("starts_on", `The term starts before the month of the order (${orderedOn}).`);
+    f.fail("starts_on", `The term starts before the month of the order (${orderedOn}).`);
   }
   const endsOn = f.date("ends_on");
-  if (endsOn !== lastDayOfMonth(endsOn.slice(0, 7))) {
-    refuse("ends_on", `The term ends on the last day of a month, not ${endsOn}.`);
+  if (endsOn !== lastDayOf(endsOn.slice(0, 7))) {
+    f.fail("ends_on", `The term ends on the last day of a month, not ${endsOn}.`);
   }
-  if (endsOn < startsOn) refuse("ends_on", `The term ends (${endsOn}) before it starts.`);
-  const monthlyFeeYen = f.yen("monthly_fee_yen", { min: 1n });
+  if (endsOn < startsOn) f.fail("ends_on", `The term ends (${endsOn}) before it starts.`);
+  const monthlyFeeYen = f.yen("monthly_fee_yen", 1n);
   const termValue = monthlyFeeYen * BigInt(termMonths(startsOn, endsOn));
   const orderValueYen = f.optionalYen("order_value_yen") ?? termValue;
   if (orderValueYen !== termValue) {
-    refuse(
+    f.fail(
       "order_value_yen",
       `The order value ${orderValueYen} is not the monthly fee × ${termMonths(startsOn, endsOn)} months = ${termValue}; leave it empty to have it computed.`,
     );

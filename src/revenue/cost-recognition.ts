@@ -1,4 +1,4 @@
-import { lastDayOf } from "../billing/index.js";
+import { lastDayOf } from "../core/index.js";
 import { accountForMetric, type JournalEntry, PAYABLES } from "../ledger/index.js";
 import { type CostRecord, costMetricId, type EquipmentDelivery } from "../operations/index.js";
 

@@ -1,5 +1,5 @@
-import { type Invoice, type InvoiceLine, type LineKind, lastDayOf } from "../billing/index.js";
-import { Decimal, type Money, multiply, UplinkError } from "../core/index.js";
+import type { Invoice, InvoiceLine, LineKind } from "../billing/index.js";
+import { Decimal, lastDayOf, type Money, multiply, UplinkError } from "../core/index.js";
 import {
   accountForMetric,
   CONSUMPTION_TAX_PAYABLE,

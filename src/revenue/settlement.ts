@@ -1,5 +1,5 @@
-import { lastDayOf } from "../billing/index.js";
 import type { Currency } from "../core/index.js";
+import { lastDayOf } from "../core/index.js";
 import {
   CASH,
   CONSUMPTION_TAX_PAYABLE,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, type SetupFeeCharge } from "../billing/index.js";
+import type { SetupFeeCharge } from "../billing/index.js";
+import { addMonths } from "../core/index.js";
 import {
   earliestReleasingMonth,
   recognizeSetupFees,

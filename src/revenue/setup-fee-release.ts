@@ -1,5 +1,12 @@
-import { addMonths, lastDayOf, type SetupFeeCharge } from "../billing/index.js";
-import { allocate, type Currency, money } from "../core/index.js";
+import type { SetupFeeCharge } from "../billing/index.js";
+import {
+  addMonths,
+  allocate,
+  type Currency,
+  lastDayOf,
+  money,
+  monthOrdinal,
+} from "../core/index.js";
 import {
   accountForMetric,
   DEFERRED_REVENUE,
@@ -10,11 +17,6 @@ import {
 /** The first service month whose set-up fees may still release in `month`. */
 export function earliestReleasingMonth(month: string, lifeMonths: number): string {
   return addMonths(month, -lifeMonths);
-}
-
-function monthIndex(from: string, to: string): number {
-  const ordinal = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
-  return ordinal(to) - ordinal(from);
 }
 
 /**
@@ -32,7 +34,7 @@ export function setupFeeReleaseIn(
   if (month < charge.bookedMonth) return 0n;
   const parts = allocate(money(charge.amount, charge.currency), Array(lifeMonths).fill(1));
   const releasedThrough = (m: string): bigint => {
-    const last = Math.min(monthIndex(charge.serviceMonth, m), lifeMonths - 1);
+    const last = Math.min(monthOrdinal(m) - monthOrdinal(charge.serviceMonth), lifeMonths - 1);
     let sum = 0n;
     for (let i = 0; i <= last; i++) sum += parts[i]!.amount;
     return sum;

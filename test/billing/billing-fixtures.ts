@@ -1,7 +1,7 @@
-import { addDays, addMonths, insertFxRates, insertUsagePrices } from "../../src/billing/index.js";
+import { insertFxRates, insertUsagePrices } from "../../src/billing/index.js";
 import { importStandardCatalog } from "../../src/catalog/index.js";
 import { type ContractEvent, insertContractEvents } from "../../src/contracts/index.js";
-import { Decimal, type Money } from "../../src/core/index.js";
+import { addDays, addMonths, Decimal, type Money } from "../../src/core/index.js";
 import { type Customer, insertCustomers, insertGroupCompanies } from "../../src/customers/index.js";
 import type { Store } from "../../src/store/index.js";
 

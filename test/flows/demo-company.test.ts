@@ -251,11 +251,13 @@ describe.each(kinds)("the demo company on %s", (kind) => {
     expect(Math.abs((await countCustomers(t.store.db)) - 6500)).toBeLessThan(65);
   });
 
+  let digest: Awaited<ReturnType<typeof tableDigest>> | undefined;
   it("changes nothing when built again", async () => {
     const before = await tableDigest(t.store, DEMO_TABLES);
     const again = await buildDemoCompany(t.store);
     expect(again.phasesRun).toEqual([]);
-    expect(await tableDigest(t.store, DEMO_TABLES)).toEqual(before);
+    digest = await tableDigest(t.store, DEMO_TABLES);
+    expect(digest).toEqual(before);
   }, 600_000);
 
   it("refuses another seed in the same data folder", async () => {
@@ -263,46 +265,41 @@ describe.each(kinds)("the demo company on %s", (kind) => {
       code: "CONFLICT",
     });
   });
+
+  // The command, killed at several points — while planning, writing records, metering, billing
+  // and booking — then started again, ends with the tables of this uninterrupted build.
+  it.runIf(kind === "sqlite")(
+    "ends identical to an uninterrupted build when killed part-way and started again",
+    async () => {
+      const interrupted = fs.mkdtempSync(path.join(os.tmpdir(), "uplink-demo-"));
+      try {
+        for (const ms of [700, 2500, 12_000, 40_000]) await runDemo(interrupted, ms);
+        expect(await runDemo(interrupted)).toBe(0);
+        const b = await openStore({ home: interrupted, databaseUrl: undefined });
+        try {
+          expect(await tableDigest(b, DEMO_TABLES)).toEqual(
+            digest ?? (await tableDigest(t.store, DEMO_TABLES)),
+          );
+        } finally {
+          await b.close();
+        }
+      } finally {
+        fs.rmSync(interrupted, { recursive: true, force: true });
+      }
+    },
+    1_200_000,
+  );
 });
 
-describe("a demo build killed part-way", () => {
-  const main = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
-  const homes: string[] = [];
-  const home = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "uplink-demo-"));
-    homes.push(dir);
-    return dir;
-  };
-  afterAll(() => {
-    for (const dir of homes) fs.rmSync(dir, { recursive: true, force: true });
-  });
+const main = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 
-  function runDemo(dir: string, killAfterMs?: number): Promise<number | null> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, [main, "demo", "--home", dir], {
-        stdio: "ignore",
-        env: { ...process.env, UPLINK_DATABASE_URL: "" },
-      });
-      if (killAfterMs !== undefined) setTimeout(() => child.kill("SIGKILL"), killAfterMs);
-      child.on("exit", (code) => resolve(code));
+function runDemo(dir: string, killAfterMs?: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [main, "demo", "--home", dir], {
+      stdio: "ignore",
+      env: { ...process.env, UPLINK_DATABASE_URL: "" },
     });
-  }
-
-  it("ends identical to an uninterrupted build once started again", async () => {
-    const whole = home();
-    expect(await runDemo(whole)).toBe(0);
-    const interrupted = home();
-    // Killed at several points: while planning, writing records, metering, and billing a month.
-    for (const ms of [700, 2500, 12_000, 40_000]) await runDemo(interrupted, ms);
-    expect(await runDemo(interrupted)).toBe(0);
-
-    const a = await openStore({ home: whole, databaseUrl: undefined });
-    const b = await openStore({ home: interrupted, databaseUrl: undefined });
-    try {
-      expect(await tableDigest(b, DEMO_TABLES)).toEqual(await tableDigest(a, DEMO_TABLES));
-    } finally {
-      await a.close();
-      await b.close();
-    }
-  }, 1_200_000);
-});
+    if (killAfterMs !== undefined) setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+    child.on("exit", (code) => resolve(code));
+  });
+}

@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findInvoice, issueCreditNote, runBilling } from "../../src/billing/index.js";
 import {
   addDays,
   addMonths,
-  findInvoice,
-  issueCreditNote,
+  Decimal,
   lastDayOf,
-  runBilling,
-} from "../../src/billing/index.js";
-import { Decimal, multiply, UplinkError } from "../../src/core/index.js";
+  multiply,
+  UplinkError,
+} from "../../src/core/index.js";
 import { bookMonth } from "../../src/flows/index.js";
 import {
   DEFERRED_REVENUE,

@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import {
   type FiscalCalendar,
   formatPeriod,
+  isCalendarDate,
   parsePeriod,
   periodEnd,
   periodStart,
@@ -25,7 +26,6 @@ import {
   importDeliveryFile,
   importProgressFile,
   importProjectFile,
-  isCalendarDate,
   listAtms,
   listCostRecords,
   listDeliveries,

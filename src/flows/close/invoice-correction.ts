@@ -1,10 +1,5 @@
-import {
-  addMonths,
-  type CreditRequest,
-  type Invoice,
-  issueCreditNote,
-} from "../../billing/index.js";
-import { UplinkError } from "../../core/index.js";
+import { type CreditRequest, type Invoice, issueCreditNote } from "../../billing/index.js";
+import { addMonths, UplinkError } from "../../core/index.js";
 import type { Store } from "../../store/index.js";
 import { isMonthBooked } from "./month-books.js";
 

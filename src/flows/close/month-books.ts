@@ -1,13 +1,11 @@
 import type { Kysely, Transaction } from "kysely";
 import {
-  addMonths,
   creditNotesIssuedIn,
   findBillingRun,
-  lastDayOf,
   monthInvoices,
   setupFeeCharges,
 } from "../../billing/index.js";
-import { UplinkError } from "../../core/index.js";
+import { addMonths, lastDayOf, UplinkError } from "../../core/index.js";
 import { customersByIds } from "../../customers/index.js";
 import {
   CONSUMPTION_TAX_PAYABLE,

@@ -1,21 +1,31 @@
-import { addMonths, lastDayOf } from "../../billing/index.js";
 import {
+  addMonths,
   allocate,
   type FiscalPeriod,
   formatPeriod,
+  lastDayOf,
   parsePeriod,
   periodStart,
   UplinkError,
   yen,
 } from "../../core/index.js";
-import { CASH, type JournalEntry, type JournalLine } from "../../ledger/index.js";
+import {
+  CASH,
+  type DividendRecord,
+  type JournalEntry,
+  type JournalLine,
+  RETAINED_EARNINGS,
+  type ShareCount,
+  type StockSplit,
+  sharesOn,
+} from "../../ledger/index.js";
 import type { ValueResolver } from "../../reporting/index.js";
 import { DEMO_PARENT } from "./demo-settings.js";
 import { DEMO_QUARTERS } from "./demo-targets.js";
 
 // What the demo's treasury and tax department would post each month, below operating income:
-// other income and expense, income tax (and its payment twice a year), and the investee's profit
-// that the equity method takes a share of. Read from the reported quarters and split in thirds (allocate), so the demo's net
+// other income and expense, income tax (and its payment twice a year), the investee's profit that
+// the equity method takes a share of, and the dividends the shareholders are paid. Read from the reported quarters and split in thirds (allocate), so the demo's net
 // income comes from its books as the company's does. Non-controlling interests are not posted:
 // consolidation computes them from the partly owned subsidiary's own profit.
 
@@ -128,4 +138,32 @@ function otherIncomeByQuarter(resolve: ValueResolver, quarters: readonly FiscalP
       )
     : [];
   return stated.map((v, i) => v ?? parts[missing.indexOf(i)]!.amount);
+}
+
+/**
+ * The dividends the demo pays in `month`: each declared dividend three months after its record date
+ * (June for March, December for September, as the company pays), per share as declared times the
+ * shares outstanding on the payment date, out of retained earnings.
+ */
+export function demoDividendPayments(
+  month: string,
+  dividends: readonly DividendRecord[],
+  counts: readonly ShareCount[],
+  splits: readonly StockSplit[],
+): JournalEntry[] {
+  const paid = lastDayOf(month);
+  return dividends
+    .filter((d) => addMonths(d.recordDate.slice(0, 7), 3) === month)
+    .map((d) => {
+      const shares = sharesOn(counts, splits, paid, paid);
+      const yenPaid = BigInt(d.perShare.times(shares.toString()).toFixed(0));
+      return {
+        id: `DEMO/dividend-paid/${d.fiscalPeriod}/${d.kind}`,
+        date: paid,
+        entity: DEMO_PARENT,
+        description: `${d.fiscalPeriod} ${d.kind.replace("_", "-")} dividend paid: JPY ${d.perShare.toFixed()} × ${shares.toLocaleString("en-US")} shares`,
+        source: { kind: "manual" as const, id: `demo-dividend-${d.fiscalPeriod}-${d.kind}` },
+        lines: [line(RETAINED_EARNINGS, yenPaid), line(CASH, -yenPaid)],
+      };
+    });
 }

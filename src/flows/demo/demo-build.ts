@@ -14,6 +14,9 @@ import {
   importStandardShares,
   type JournalEntry,
   ledgerTrialBalance,
+  listDividends,
+  listShareCounts,
+  listStockSplits,
   monthWindow,
   postEntries,
   saveTranslationRates,
@@ -30,7 +33,7 @@ import { loadValueResolver, type ValueResolver } from "../../reporting/index.js"
 import { type Database, readMeta, type Store, writeMeta } from "../../store/index.js";
 import { bookMonth } from "../close/month-books.js";
 import type { RevenueBand } from "./customer-population.js";
-import { demoBelowTheLine } from "./demo-below-the-line.js";
+import { demoBelowTheLine, demoDividendPayments } from "./demo-below-the-line.js";
 import { demoOpeningBalances } from "./demo-opening-balances.js";
 import { type DemoPlan, planDemoCompany } from "./demo-plan.js";
 import { DEFAULT_SEED, DEMO_PARENT, METERED_MONTHS } from "./demo-settings.js";
@@ -178,7 +181,15 @@ function phasesOf(
       write: async (store) => {
         await bookMonth(store, month);
         await store.db.transaction().execute(async (tx) => {
-          await postEntries(tx, belowTheLine.get(month) ?? []);
+          const [dividends, counts, splits] = await Promise.all([
+            listDividends(tx),
+            listShareCounts(tx),
+            listStockSplits(tx),
+          ]);
+          await postEntries(tx, [
+            ...(belowTheLine.get(month) ?? []),
+            ...demoDividendPayments(month, dividends, counts, splits),
+          ]);
           await writeMeta(tx, phaseKey(`books-${month}`), "done");
         });
       },

@@ -1,7 +1,7 @@
 import type { FxRate } from "../../billing/index.js";
 import { type PriceBook, priceOn } from "../../catalog/index.js";
 import type { ContractEvent } from "../../contracts/index.js";
-import { allocate, Decimal, type Money, yen } from "../../core/index.js";
+import { addMonths, allocate, Decimal, lastDayOf, type Money, yen } from "../../core/index.js";
 import type { Customer, GroupCompany, Industry } from "../../customers/index.js";
 import type { AtmWithdrawal } from "../../metering/index.js";
 import type {
@@ -101,17 +101,6 @@ export interface DemoShape {
 }
 
 const day = (month: string, d: number) => `${month}-${String(d).padStart(2, "0")}`;
-
-function lastDay(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return day(month, new Date(Date.UTC(y, m, 0)).getUTCDate());
-}
-
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
 
 function lineMixes(book: PriceBook): Map<string, PlanMix[]> {
   const price = (planId: string) => (bandwidth: number | null) => {
@@ -584,7 +573,7 @@ function planConstruction(
         followsProjectId: r.project.id,
         acceptedOn: null,
         startsOn: day(start, 1),
-        endsOn: lastDay(addMonths(start, term - 1)),
+        endsOn: lastDayOf(addMonths(start, term - 1)),
         monthlyFeeYen: fee,
       });
     }
@@ -606,7 +595,7 @@ function planConstruction(
     progress.push({
       projectId: project.id,
       customerId: project.customerId,
-      reportedOn: lastDay(before),
+      reportedOn: lastDayOf(before),
       percentComplete: percentOf(r.recognized, value),
     });
     wip -= value;
@@ -646,7 +635,7 @@ function planConstruction(
       yen(remaining),
       running.map((r) => minBig(r.burn, r.project.orderValueYen - r.recognized)),
     );
-    const reportedOn = lastDay(month);
+    const reportedOn = lastDayOf(month);
     running.forEach((r, i) => {
       const share = shares[i]!.amount;
       if (share <= 0n) return;

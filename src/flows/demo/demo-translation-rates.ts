@@ -1,4 +1,5 @@
-import { addMonths, type FxRate, lastDayOf } from "../../billing/index.js";
+import type { FxRate } from "../../billing/index.js";
+import { addMonths, lastDayOf } from "../../core/index.js";
 import type { TranslationRate } from "../../ledger/index.js";
 
 /**

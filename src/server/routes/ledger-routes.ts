@@ -32,6 +32,17 @@ const BalancesSchema = z
   })
   .openapi("LedgerBalances");
 
+/** The query both ledger reports take: a period, and optionally one group company. */
+function periodAndEntity(example: string) {
+  return z.object({
+    period: z.string().openapi({ example }),
+    entity: z
+      .string()
+      .optional()
+      .openapi({ description: "A group company id; default the group." }),
+  });
+}
+
 const balancesRoute = createRoute({
   method: "get",
   path: "/api/v1/ledger/balances",
@@ -40,15 +51,7 @@ const balancesRoute = createRoute({
   description:
     "Balance-sheet accounts at the period's end, revenue and expense accounts over the period: the consolidated group, or one group company's books (`entity`).",
   ...guarded(["admin", "finance"]),
-  request: {
-    query: z.object({
-      period: z.string().openapi({ example: "FY11" }),
-      entity: z
-        .string()
-        .optional()
-        .openapi({ description: "A group company id; default the group." }),
-    }),
-  },
+  request: { query: periodAndEntity("FY11") },
   responses: { 200: jsonContent(BalancesSchema, "Balances per account."), ...ERROR_RESPONSES },
 });
 
@@ -120,15 +123,7 @@ const statementsRoute = createRoute({
   description:
     "One entry per quarter (2Q12: one, 1H12: two, FY11: four): the balance sheet at the quarter's end with the check assets = liabilities + equity, and the cash flows by the indirect method from the quarter before, with the check that they add up to the change in cash.",
   ...guarded(["admin", "finance"]),
-  request: {
-    query: z.object({
-      period: z.string().openapi({ example: "1H12" }),
-      entity: z
-        .string()
-        .optional()
-        .openapi({ description: "A group company id; default the group." }),
-    }),
-  },
+  request: { query: periodAndEntity("1H12") },
   responses: {
     200: jsonContent(StatementsSchema, "The summaries per quarter end."),
     ...ERROR_RESPONSES,
