@@ -15,8 +15,8 @@ import {
 import {
   accountsByName,
   bookedMonthRange,
+  groupMetricBalances,
   listShareCounts,
-  metricBalances,
   monthWindow,
   perShareFigures,
 } from "../ledger/index.js";
@@ -60,10 +60,13 @@ export async function loadLedgerResolver(
     if (account.metric) chartMetrics.add(account.metric);
   }
   const facts: Fact[] = [];
-  for (const quarter of quarters) {
-    const amounts = await metricBalances(db, monthWindow(quarter, calendar));
-    facts.push(...ledgerFacts(formatPeriod(quarter, calendar), amounts, chartMetrics));
-  }
+  const balances = await groupMetricBalances(
+    db,
+    quarters.map((quarter) => monthWindow(quarter, calendar)),
+  );
+  quarters.forEach((quarter, i) => {
+    facts.push(...ledgerFacts(formatPeriod(quarter, calendar), balances[i]!, chartMetrics));
+  });
   facts.push(...operationFacts(await quarterOperations(store, quarters, calendar)));
   await ensureReportedFacts(store);
   facts.push(...(await listFacts(db, { scenario: "target" })));

@@ -188,6 +188,7 @@ export {
 } from "./trial-balance.js";
 export {
   companyTrialBalance,
+  groupMetricBalances,
   groupTrialBalance,
   ledgerTrialBalance,
   localTrialBalance,

@@ -121,6 +121,37 @@ export async function metricBalances(
 }
 
 /**
+ * The group's metric balances for several windows from one reading of the kept balances (through
+ * the latest window's end), each window consolidated on its own: what the report from the ledger
+ * reads for every booked quarter. Equal, window by window, to `metricBalances(db, window)`.
+ */
+export async function groupMetricBalances(
+  db: Kysely<Database>,
+  windows: readonly MonthWindow[],
+): Promise<MetricBalance[][]> {
+  if (windows.length === 0) return [];
+  // Months are `YYYY-MM` text: the latest sorts last.
+  const through = windows.map((w) => w.lastMonth).sort()[windows.length - 1]!;
+  const [companies, balances, accounts, rates] = await Promise.all([
+    listGroupCompanies(db),
+    monthlyBalances(db, { through }),
+    accountsByName(db),
+    listTranslationRates(db),
+  ]);
+  const typeOf = typeLookup(accounts);
+  return windows.map((window) => {
+    const books = consolidate(
+      companies,
+      balances,
+      typeOf,
+      window,
+      rateBookFor(rates, window.endDate),
+    );
+    return metricsOf(books.lines, accounts);
+  });
+}
+
+/**
  * Sums trial-balance lines into metric values (pure; exported for reuse on any trial balance). The
  * balance sheet at the window's end closes the window's profit into retained earnings, so the
  * retained-earnings metric is its trial-balance line plus the revenue and expense lines.

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Decimal, parsePeriod } from "../../src/core/index.js";
 import {
   exportHledgerJournal,
+  groupMetricBalances,
   groupTrialBalance,
   ledgerTrialBalance,
   type MonthWindow,
+  metricBalances,
   monthWindow,
   parseHledgerBalanceCsv,
   postEntries,
@@ -195,6 +197,16 @@ describe.each(kinds)("the hledger export on %s", (kind) => {
       expect(BigInt(net)).toBe(profit);
     },
   );
+
+  it("reads the metric balances of several windows at once as each window's own", async () => {
+    const windows = ["FY11", "1Q12", "2Q12", "1H12"].map((p) => monthWindow(parsePeriod(p)));
+    const together = await groupMetricBalances(t.store.db, windows);
+    expect(together).toHaveLength(4);
+    for (const [i, window] of windows.entries()) {
+      expect(together[i]).toEqual(await metricBalances(t.store.db, window));
+    }
+    expect(together[2]!.length).toBeGreaterThan(0);
+  });
 
   it("consolidates the group: eliminations, NCI, equity method and translation in the 2Q12 figures", async () => {
     const window = monthWindow(parsePeriod("2Q12"));

@@ -157,6 +157,20 @@ const GRID: readonly GridRow[] = [
     path: "/api/v1/ledger/statements?period=FY11",
     expected: [404, 404, 403, 403],
   },
+  {
+    // A month that is not one: finance and admin get the 400, the others their 403 first (and
+    // nothing is booked, so the grid's shared company stays as it was).
+    template: "POST /api/v1/ledger/books",
+    path: "/api/v1/ledger/books",
+    method: "POST",
+    body: { month: "2012-13" },
+    expected: [400, 400, 403, 403],
+  },
+  {
+    template: "GET /api/v1/ledger/books/{month}",
+    path: "/api/v1/ledger/books/2012-09",
+    expected: [200, 200, 403, 403],
+  },
   { template: "GET /api/v1/audit-log", path: "/api/v1/audit-log", expected: [200, 403, 403, 403] },
 ];
 

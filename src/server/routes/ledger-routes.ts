@@ -1,4 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { recordAudit } from "../../access/index.js";
+import { parseBillingMonth } from "../../billing/index.js";
+import { isUplinkError } from "../../core/index.js";
+import { bookMonth, isMonthBooked } from "../../flows/index.js";
 import {
   type BalanceSheetSummary,
   type CashFlowSummary,
@@ -6,7 +10,7 @@ import {
   monthWindow,
   quarterEndStatements,
 } from "../../ledger/index.js";
-import { ERROR_RESPONSES, jsonContent } from "../api-schemas.js";
+import { billingMonth, CONFLICT_RESPONSE, ERROR_RESPONSES, jsonContent } from "../api-schemas.js";
 import { guarded } from "../authentication.js";
 import { ApiError } from "../http-error.js";
 import { periodParameter } from "../report-source.js";
@@ -130,6 +134,56 @@ const statementsRoute = createRoute({
   },
 });
 
+const BooksSchema = z
+  .object({
+    month: z.string().openapi({ example: "2012-09" }),
+    entries: z.number().int().openapi({ description: "The month's journal entries." }),
+    posted: z.number().int().openapi({
+      description: "Entries posted by this call; 0 when the month was booked already.",
+    }),
+    unchanged: z.number().int().openapi({ description: "Entries the ledger already held." }),
+    lines: z.number().int().openapi({ description: "Journal lines of the month's entries." }),
+  })
+  .openapi("LedgerBooks");
+
+const bookRoute = createRoute({
+  method: "post",
+  path: "/api/v1/ledger/books",
+  tags: ["Ledger"],
+  summary: "Book a billed month: post its journal entries (the monthly close after billing)",
+  description:
+    "Recognises the month's invoices, credit notes, set-up fees, cost records and deliveries and settles the month before's balances, in one transaction; answers when it is done. Booking a month again posts nothing new (`posted` 0). A 409 for a month not billed yet (or whose run is still going), a month whose billed month before is not booked, or a closed ledger month.",
+  ...guarded(["admin", "finance"]),
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ month: billingMonth }) } },
+    },
+  },
+  responses: {
+    200: jsonContent(BooksSchema, "What the month's books hold and what this call posted."),
+    ...ERROR_RESPONSES,
+    ...CONFLICT_RESPONSE,
+  },
+});
+
+const BookedSchema = z
+  .object({ month: z.string().openapi({ example: "2012-09" }), booked: z.boolean() })
+  .openapi("LedgerBooked");
+
+const bookedRoute = createRoute({
+  method: "get",
+  path: "/api/v1/ledger/books/{month}",
+  tags: ["Ledger"],
+  summary: "Whether a month's books have been posted",
+  ...guarded(["admin", "finance"]),
+  request: { params: z.object({ month: billingMonth.openapi({ example: "2012-09" }) }) },
+  responses: {
+    200: jsonContent(BookedSchema, "The month and whether it is booked."),
+    ...ERROR_RESPONSES,
+  },
+});
+
 function balanceSheetJson(b: BalanceSheetSummary) {
   return {
     date: b.date,
@@ -169,6 +223,45 @@ function yenRecord(lines: Readonly<Record<string, bigint>>): Record<string, numb
 }
 
 export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, context: ServerContext): void {
+  app.openapi(bookRoute, async (c) => {
+    const { month: text } = c.req.valid("json");
+    let month: string;
+    try {
+      month = parseBillingMonth(text);
+    } catch (error) {
+      if (isUplinkError(error)) throw new ApiError("INVALID_INPUT", error.message, "month");
+      throw error;
+    }
+    const { db } = context.store;
+    const wasBooked = await isMonthBooked(db, month);
+    // bookMonth's refusals (not billed, month before not booked, ledger closed) are CONFLICTs the
+    // one error handler turns into 409s.
+    const books = await bookMonth(context.store, month);
+    // Like a billing run already complete, a repeat that changes nothing leaves no audit entry.
+    if (!wasBooked || books.posted > 0) {
+      const principal = c.get("principal");
+      await recordAudit(db, {
+        at: context.now().toISOString(),
+        actor: { tokenId: principal.tokenId, name: principal.name, role: principal.role },
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path,
+        action: "ledger.book",
+        entity: "ledger_month",
+        entityId: month,
+        customerId: null,
+        before: { month, booked: wasBooked },
+        after: { month, booked: true, entries: books.entries, posted: books.posted },
+      });
+    }
+    return c.json(books, 200);
+  });
+
+  app.openapi(bookedRoute, async (c) => {
+    const { month } = c.req.valid("param");
+    return c.json({ month, booked: await isMonthBooked(context.store.db, month) }, 200);
+  });
+
   app.openapi(balancesRoute, async (c) => {
     const query = c.req.valid("query");
     const period = periodParameter(query.period, "period", context.calendar, { allowMonth: true });
