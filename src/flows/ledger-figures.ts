@@ -51,7 +51,7 @@ export async function loadLedgerResolver(
   if (!range) {
     throw new UplinkError(
       "NOT_FOUND",
-      "The ledger holds no entries yet, so there is no report from it. `uplink demo` books every month it bills; `uplink close --month YYYY-MM` bills a month and posts it. The reported figures (source=reported) are there meanwhile.",
+      "The ledger holds no entries yet, so there is no report from it. `uplink demo` books every month it bills; `uplink close --month YYYY-MM` (or POST /api/v1/ledger/books) posts a billed month. The reported figures (source=reported) are there meanwhile.",
     );
   }
   const quarters = bookedQuarters(range, calendar);
@@ -90,7 +90,11 @@ export async function loadLedgerResolver(
       if (!figures) continue;
       const shares = perShareFacts(formatPeriod(period, calendar), figures);
       // Dividends are declared per fiscal year, as the presentation shows them.
-      facts.push(...(period.kind === "year" ? shares : shares.slice(0, 1)));
+      facts.push(
+        ...(period.kind === "year"
+          ? shares
+          : shares.filter((f) => f.metric === "per_share.net_income")),
+      );
     }
   }
   return createValueResolver(facts, calendar);

@@ -108,6 +108,14 @@ export const STANDARD_CHART: readonly Account[] = [
   // Balance sheet: assets
   define(CASH, "asset", "Cash and cash equivalents", "bs.cash"),
   define(RECEIVABLES, "asset", "Accounts receivable", "bs.accounts_receivable"),
+  // Balances brought forward from books kept elsewhere: reported with their line, but apart from
+  // the invoices the monthly settlement collects.
+  define(
+    "Assets:Receivables:BroughtForward",
+    "asset",
+    "Accounts receivable brought forward",
+    "bs.accounts_receivable",
+  ),
   define("Assets:Inventories", "asset", "Inventories", "bs.inventories"),
   define("Assets:PrepaidExpenses", "asset", "Prepaid expenses", "bs.prepaid_expenses"),
   define("Assets:PropertyAndEquipment", "asset", "Property and equipment", "bs.property_equipment"),
@@ -123,6 +131,12 @@ export const STANDARD_CHART: readonly Account[] = [
   define("Assets:Other", "asset", "Other assets"),
   // Balance sheet: liabilities
   define(PAYABLES, "liability", "Accounts payable", "bs.accounts_payable"),
+  define(
+    "Liabilities:Payables:BroughtForward",
+    "liability",
+    "Accounts payable brought forward",
+    "bs.accounts_payable",
+  ),
   define(DEFERRED_REVENUE, "liability", "Deferred revenue (initial set-up fees)"),
   define(CONSUMPTION_TAX_PAYABLE, "liability", "Consumption tax payable"),
   define("Liabilities:IncomeTaxes", "liability", "Income taxes payable", "bs.income_taxes_payable"),

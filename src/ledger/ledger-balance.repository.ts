@@ -64,8 +64,9 @@ export async function monthlySumsOfPostings(
 }
 
 /**
- * The first and last month (`YYYY-MM`) that holds kept balances, or null when nothing was ever
- * posted: the span the report from the ledger has figures for.
+ * The first and last month (`YYYY-MM`) whose kept balances hold revenue or expenses, or null when
+ * none does: the span the report from the ledger has figures for. Months holding only balance-sheet
+ * amounts (an opening balance sheet dated before the books start) have no results to report.
  */
 export async function bookedMonthRange(
   db: Kysely<Database>,
@@ -73,6 +74,7 @@ export async function bookedMonthRange(
   const row = await db
     .selectFrom("ledger_balances")
     .select((eb) => [eb.fn.min("month").as("first"), eb.fn.max("month").as("last")])
+    .where((eb) => eb.or([eb("account", "like", "Revenue:%"), eb("account", "like", "Expenses:%")]))
     .executeTakeFirst();
   return row?.first && row.last ? { first: row.first, last: row.last } : null;
 }

@@ -13,7 +13,7 @@ export {
   DEFAULT_RECOGNITION_SETTINGS,
   type RecognitionSettings,
 } from "./recognition-settings.js";
-export { type OpenBalance, settleOpenBalances } from "./settlement.js";
+export { type OpenBalance, SETTLED_ACCOUNTS, settleOpenBalances } from "./settlement.js";
 export {
   earliestReleasingMonth,
   recognizeSetupFees,

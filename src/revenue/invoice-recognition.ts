@@ -1,5 +1,5 @@
 import type { Invoice, InvoiceLine, LineKind } from "../billing/index.js";
-import { Decimal, lastDayOf, type Money, multiply, UplinkError } from "../core/index.js";
+import { Decimal, type Money, multiply, UplinkError } from "../core/index.js";
 import {
   accountForMetric,
   CONSUMPTION_TAX_PAYABLE,
@@ -91,7 +91,7 @@ function documentEntry(
   if (lines.length < 2) return null;
   return {
     id: invoiceEntryId(document.id),
-    date: document.kind === "invoice" ? lastDayOf(document.month) : document.issueDate,
+    date: document.issueDate,
     entity: document.groupCompanyId,
     description: `${document.kind === "invoice" ? "Invoice" : "Credit note"} ${document.id}`,
     source: { kind: document.kind === "invoice" ? "invoice" : "credit_note", id: document.id },

@@ -17,7 +17,8 @@ export interface OpenBalance {
   readonly amount: bigint;
 }
 
-const SETTLED = [RECEIVABLES, PAYABLES, CONSUMPTION_TAX_PAYABLE] as const;
+/** The accounts the month's settlement collects and pays off. */
+export const SETTLED_ACCOUNTS: readonly string[] = [RECEIVABLES, PAYABLES, CONSUMPTION_TAX_PAYABLE];
 
 /**
  * The month's cash: what customers owed at the end of the month before is collected, and what was
@@ -29,8 +30,7 @@ const SETTLED = [RECEIVABLES, PAYABLES, CONSUMPTION_TAX_PAYABLE] as const;
 export function settleOpenBalances(month: string, open: readonly OpenBalance[]): JournalEntry[] {
   const books = new Map<string, JournalLine[]>();
   for (const balance of open) {
-    if (balance.amount === 0n || !(SETTLED as readonly string[]).includes(balance.account))
-      continue;
+    if (balance.amount === 0n || !SETTLED_ACCOUNTS.includes(balance.account)) continue;
     const key = `${balance.entity}|${balance.currency}`;
     const lines = books.get(key) ?? [];
     lines.push({ account: balance.account, amount: -balance.amount, currency: balance.currency });

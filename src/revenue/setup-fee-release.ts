@@ -14,7 +14,10 @@ import {
   type JournalLine,
 } from "../ledger/index.js";
 
-/** The first service month whose set-up fees may still release in `month`. */
+/**
+ * A service month early enough that every set-up fee still releasing in `month` was billed in it
+ * or later (one month of margin: the fees of that month itself finished the month before).
+ */
 export function earliestReleasingMonth(month: string, lifeMonths: number): string {
   return addMonths(month, -lifeMonths);
 }

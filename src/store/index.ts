@@ -3,7 +3,7 @@
 // module opens connections and runs the versioned migrations.
 
 export { bigintFromColumn, numberFromColumn } from "./column-values.js";
-export { readMeta, writeMeta } from "./meta.repository.js";
+export { metaKeysStartingWith, readMeta, writeMeta } from "./meta.repository.js";
 export type { MetaTable } from "./meta.table.js";
 export { MIGRATIONS, migrateToLatest, SCHEMA_VERSION } from "./migrations.js";
 export { type Dialect, openStore, type Store } from "./open-store.js";

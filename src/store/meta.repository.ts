@@ -24,3 +24,17 @@ export async function writeMeta(
     .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
     .execute();
 }
+
+/** The keys that start with `prefix` (letters, digits, dots and dashes only), sorted. */
+export async function metaKeysStartingWith(
+  db: Kysely<Database>,
+  prefix: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("uplink_meta")
+    .select("key")
+    .where("key", "like", `${prefix}%`)
+    .orderBy("key")
+    .execute();
+  return rows.map((r) => r.key);
+}

@@ -416,6 +416,18 @@ describe.each(kinds)("the books of a month on %s", (kind) => {
     expect(await isMonthBooked(t.store.db, "2012-08")).toBe(true);
   });
 
+  it("refuses a month once a later month is booked: its balances would never be settled", async () => {
+    await seedCompany(t);
+    clock.advanceMonths(2); // 2012-09-01
+    await bill("2012-08");
+    await bookMonth(t.store, "2012-08"); // July is not billed, so August may go first
+    await bill("2012-07");
+    const late = await failure(bookMonth(t.store, "2012-07"));
+    expect(late.code).toBe("CONFLICT");
+    expect(late.message).toMatch(/^2012-08 is already booked, so 2012-07 can no longer be/);
+    expect(await isMonthBooked(t.store.db, "2012-07")).toBe(false);
+  });
+
   it("refuses to book into a closed ledger month and writes nothing", async () => {
     await seedCompany(t);
     clock.advanceMonths(1); // 2012-08-01

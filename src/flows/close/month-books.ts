@@ -8,14 +8,11 @@ import {
 import { addMonths, lastDayOf, UplinkError } from "../../core/index.js";
 import { customersByIds } from "../../customers/index.js";
 import {
-  CONSUMPTION_TAX_PAYABLE,
   entriesFromSource,
   type JournalEntry,
   monthlyBalances,
-  PAYABLES,
   type PostingOutcome,
   postEntries,
-  RECEIVABLES,
 } from "../../ledger/index.js";
 import { listCostRecords, listDeliveries } from "../../operations/index.js";
 import {
@@ -29,14 +26,21 @@ import {
   recognizeDeliveryCost,
   recognizeInvoice,
   recognizeSetupFees,
+  SETTLED_ACCOUNTS,
   settleOpenBalances,
 } from "../../revenue/index.js";
-import { type Database, readMeta, type Store, writeMeta } from "../../store/index.js";
+import {
+  type Database,
+  metaKeysStartingWith,
+  readMeta,
+  type Store,
+  writeMeta,
+} from "../../store/index.js";
 
 // The monthly close after billing: recognise what the month's invoices, credit notes, set-up fee
 // schedules, cost records and deliveries say, settle the month before's balances, and post it all
 // in one transaction with the mark that the month is booked. Entry ids come from their sources,
-// so a re-run posts nothing new, and a month booked again after a late credit note adds only it.
+// so a re-run posts nothing new.
 
 export interface MonthBooks {
   readonly month: string;
@@ -47,7 +51,8 @@ export interface MonthBooks {
 }
 
 const SETTINGS_KEY = "ledger.recognition_settings";
-const bookedKey = (month: string) => `ledger.booked.${month}`;
+const BOOKED_PREFIX = "ledger.booked.";
+const bookedKey = (month: string) => `${BOOKED_PREFIX}${month}`;
 
 /** Whether the month's books have been posted. */
 export async function isMonthBooked(db: Kysely<Database>, month: string): Promise<boolean> {
@@ -80,40 +85,64 @@ async function settingsOfBooks(
 }
 
 /**
- * Books a billed month. The month's billing run must be complete, and the month before booked if
- * it was billed (its balances are what this month settles).
+ * Books a billed month. The month's billing run must be complete, the month before booked if it
+ * was billed (its balances are what this month settles), and no later month booked yet (its
+ * settlement would have missed this month's balances). `onBooked` runs inside the same
+ * transaction, after the postings: what must be written with them (an audit record) is.
  */
 export async function bookMonth(
   store: Store,
   month: string,
-  options: { settings?: RecognitionSettings } = {},
+  options: {
+    settings?: RecognitionSettings;
+    onBooked?: (
+      tx: Transaction<Database>,
+      books: MonthBooks & { wasBooked: boolean },
+    ) => Promise<void>;
+  } = {},
 ): Promise<MonthBooks> {
-  const run = await findBillingRun(store.db, month);
-  if (!run || run.status === "running") {
-    throw new UplinkError(
-      "CONFLICT",
-      `${month} is not billed yet${run ? " (its run is still going)" : ""}: run \`uplink bill --month ${month}\` first, then book it.`,
-    );
-  }
-  const previous = addMonths(month, -1);
-  if ((await findBillingRun(store.db, previous)) && !(await isMonthBooked(store.db, previous))) {
-    throw new UplinkError(
-      "CONFLICT",
-      `${previous} is billed but not booked: book it first (\`uplink close --month ${previous}\`).`,
-    );
-  }
   return store.db.transaction().execute(async (tx) => {
+    const run = await findBillingRun(tx, month);
+    if (!run || run.status === "running") {
+      throw new UplinkError(
+        "CONFLICT",
+        `${month} is not billed yet${run ? " (its run is still going)" : ""}: run \`uplink bill --month ${month}\` first, then book it.`,
+      );
+    }
+    // A booked month keeps its settlement, so booking it again is always safe; a month booked for
+    // the first time needs the month before booked and no later month booked.
+    const wasBooked = await isMonthBooked(tx, month);
+    if (!wasBooked) {
+      const previous = addMonths(month, -1);
+      if ((await findBillingRun(tx, previous)) && !(await isMonthBooked(tx, previous))) {
+        throw new UplinkError(
+          "CONFLICT",
+          `${previous} is billed but not booked: book it first (\`uplink close --month ${previous}\`).`,
+        );
+      }
+      const later = (await metaKeysStartingWith(tx, BOOKED_PREFIX))
+        .map((key) => key.slice(BOOKED_PREFIX.length))
+        .filter((m) => m > month);
+      if (later.length > 0) {
+        throw new UplinkError(
+          "CONFLICT",
+          `${later[0]} is already booked, so ${month} can no longer be: months are booked in order (a correction to ${month} is a credit note dated in the first open month).`,
+        );
+      }
+    }
     const settings = await settingsOfBooks(tx, options.settings);
     const entries = await monthEntries(tx, month, settings);
     const outcome: PostingOutcome = await postEntries(tx, entries);
     await writeMeta(tx, bookedKey(month), "done");
-    return {
+    const books: MonthBooks = {
       month,
       entries: entries.length,
       posted: outcome.posted,
       unchanged: outcome.unchanged,
       lines: entries.reduce((n, e) => n + e.lines.length, 0),
     };
+    await options.onBooked?.(tx, { ...books, wasBooked });
+    return books;
   });
 }
 
@@ -173,7 +202,7 @@ async function monthEntries(
 
 /** Receivables, payables and tax owed per company and currency at the end of `month`. */
 async function openBalances(tx: Transaction<Database>, month: string): Promise<OpenBalance[]> {
-  const settled = new Set([RECEIVABLES, PAYABLES, CONSUMPTION_TAX_PAYABLE]);
+  const settled = new Set(SETTLED_ACCOUNTS);
   const sums = new Map<string, OpenBalance>();
   for (const row of await monthlyBalances(tx, { through: month })) {
     if (!settled.has(row.account)) continue;

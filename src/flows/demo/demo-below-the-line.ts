@@ -143,7 +143,9 @@ function otherIncomeByQuarter(resolve: ValueResolver, quarters: readonly FiscalP
 /**
  * The dividends the demo pays in `month`: each declared dividend three months after its record date
  * (June for March, December for September, as the company pays), per share as declared times the
- * shares outstanding on the payment date, out of retained earnings.
+ * shares outstanding on the record date (the holders it is declared to, before any later split),
+ * out of retained earnings. The share history starts with FY11; a record date before it takes the
+ * first count.
  */
 export function demoDividendPayments(
   month: string,
@@ -155,7 +157,11 @@ export function demoDividendPayments(
   return dividends
     .filter((d) => addMonths(d.recordDate.slice(0, 7), 3) === month)
     .map((d) => {
-      const shares = sharesOn(counts, splits, paid, paid);
+      // ISO dates sort as text: the record date, or the first count when that is later.
+      const on = [d.recordDate, ...counts.map((c) => c.from)]
+        .sort()
+        .find((date) => date >= d.recordDate && counts.some((c) => c.from <= date));
+      const shares = sharesOn(counts, splits, on ?? d.recordDate, on ?? d.recordDate);
       const yenPaid = BigInt(d.perShare.times(shares.toString()).toFixed(0));
       return {
         id: `DEMO/dividend-paid/${d.fiscalPeriod}/${d.kind}`,

@@ -3,6 +3,8 @@ import {
   accountForMetric,
   type JournalEntry,
   type JournalLine,
+  PAYABLES,
+  RECEIVABLES,
   RETAINED_EARNINGS,
   standardAccount,
   type YenBalance,
@@ -34,6 +36,10 @@ const REPORTED_LINES = [
 ] as const;
 
 export const DEMO_OPENING_DATE = "2011-03-31";
+const BROUGHT_FORWARD = new Map([
+  [RECEIVABLES, "Assets:Receivables:BroughtForward"],
+  [PAYABLES, "Liabilities:Payables:BroughtForward"],
+]);
 const AS_REPORTED = "4Q11";
 
 /**
@@ -67,7 +73,9 @@ export function demoOpeningBalances(
     const account = accountForMetric(metric);
     // Balances are debit-positive; a metric is the balance times the account's metric sign.
     const target = reported(metric) * BigInt(account.metricSign);
-    opening.set(account.name, target - booked(account.name));
+    // Receivables and payables brought forward sit apart from the invoices and costs the monthly
+    // settlement collects and pays, which would otherwise settle them in the next month closed.
+    opening.set(BROUGHT_FORWARD.get(account.name) ?? account.name, target - booked(account.name));
   }
   const assetsAfter = (extra: bigint) => {
     let sum = extra;

@@ -232,28 +232,29 @@ export function registerLedgerRoutes(app: OpenAPIHono<AppEnv>, context: ServerCo
       if (isUplinkError(error)) throw new ApiError("INVALID_INPUT", error.message, "month");
       throw error;
     }
-    const { db } = context.store;
-    const wasBooked = await isMonthBooked(db, month);
+    const principal = c.get("principal");
     // bookMonth's refusals (not billed, month before not booked, ledger closed) are CONFLICTs the
-    // one error handler turns into 409s.
-    const books = await bookMonth(context.store, month);
-    // Like a billing run already complete, a repeat that changes nothing leaves no audit entry.
-    if (!wasBooked || books.posted > 0) {
-      const principal = c.get("principal");
-      await recordAudit(db, {
-        at: context.now().toISOString(),
-        actor: { tokenId: principal.tokenId, name: principal.name, role: principal.role },
-        requestId: c.get("requestId"),
-        method: c.req.method,
-        path: c.req.path,
-        action: "ledger.book",
-        entity: "ledger_month",
-        entityId: month,
-        customerId: null,
-        before: { month, booked: wasBooked },
-        after: { month, booked: true, entries: books.entries, posted: books.posted },
-      });
-    }
+    // one error handler turns into 409s. The audit record is written in the booking's own
+    // transaction, so the books are never posted without it.
+    const books = await bookMonth(context.store, month, {
+      onBooked: async (tx, outcome) => {
+        // Like a billing run already complete, a repeat that changes nothing leaves no record.
+        if (outcome.wasBooked && outcome.posted === 0) return;
+        await recordAudit(tx, {
+          at: context.now().toISOString(),
+          actor: { tokenId: principal.tokenId, name: principal.name, role: principal.role },
+          requestId: c.get("requestId"),
+          method: c.req.method,
+          path: c.req.path,
+          action: "ledger.book",
+          entity: "ledger_month",
+          entityId: month,
+          customerId: null,
+          before: { month, booked: outcome.wasBooked },
+          after: { month, booked: true, entries: outcome.entries, posted: outcome.posted },
+        });
+      },
+    });
     return c.json(books, 200);
   });
 
