@@ -45,6 +45,12 @@ const TOP_LEVEL: Readonly<Record<AccountType, string>> = {
   expense: "Expenses",
 };
 
+/** The account's type as its name's top level says ("Assets:…" is an asset). */
+export function accountTypeOfName(name: string): AccountType | undefined {
+  const top = name.split(":", 1)[0];
+  return ACCOUNT_TYPES.find((type) => TOP_LEVEL[type] === top);
+}
+
 /**
  * Checks an account definition: a colon-separated name under the top-level account of its type
  * (hledger infers the type from it), segments of letters and digits (no spaces, so that the

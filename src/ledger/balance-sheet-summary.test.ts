@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { accountTypeOfName } from "./account.js";
 import {
-  accountTypeOfName,
   BALANCE_SHEET_LINES,
   balanceSheetLineOf,
   balanceSheetSummary,

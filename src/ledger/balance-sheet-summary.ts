@@ -1,5 +1,6 @@
 import {
   type AccountType,
+  accountTypeOfName,
   isBalanceSheet,
   NCI_EQUITY,
   NCI_INCOME,
@@ -94,19 +95,6 @@ const OTHER_OF: Readonly<Record<"asset" | "liability" | "equity", BalanceSheetLi
   liability: "other_liabilities",
   equity: "other_equity",
 };
-
-const TYPE_OF_TOP: Readonly<Record<string, AccountType>> = {
-  Assets: "asset",
-  Liabilities: "liability",
-  Equity: "equity",
-  Revenue: "revenue",
-  Expenses: "expense",
-};
-
-/** The account's type as its name's top level says ("Assets:…" is an asset). */
-export function accountTypeOfName(name: string): AccountType | undefined {
-  return TYPE_OF_TOP[name.split(":", 1)[0] ?? ""];
-}
 
 /** The balance-sheet line an account's balance goes to; revenue and expense go to retained earnings. */
 export function balanceSheetLineOf(account: string, type: AccountType): BalanceSheetLine {

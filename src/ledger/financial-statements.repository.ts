@@ -74,7 +74,11 @@ export async function quarterEndStatements(
       endDate: window.endDate,
       openingBalanceSheet: opening,
       balanceSheet,
-      cashFlow: cashFlowSummary(opening, balanceSheet, balanceSheet),
+      // The quarter's trial balance closes its profit into the balance sheet it is read from.
+      cashFlow: cashFlowSummary(opening, balanceSheet, {
+        netIncome: balanceSheet.netIncome,
+        noncontrollingInterestsIncome: balanceSheet.noncontrollingInterestsIncome,
+      }),
     });
     opening = balanceSheet;
   }

@@ -6,6 +6,7 @@ export {
   type Account,
   type AccountType,
   accountForMetric,
+  accountTypeOfName,
   CASH,
   CONSUMPTION_TAX_PAYABLE,
   checkAccount,
@@ -25,7 +26,6 @@ export {
   TRANSLATION_ADJUSTMENT,
 } from "./account.js";
 export {
-  accountTypeOfName,
   BALANCE_SHEET_LINES,
   type BalanceSheetLine,
   type BalanceSheetLineInfo,

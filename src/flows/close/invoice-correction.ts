@@ -1,5 +1,5 @@
 import { type CreditRequest, type Invoice, issueCreditNote } from "../../billing/index.js";
-import { addMonths, UplinkError } from "../../core/index.js";
+import { addMonths, monthOf, UplinkError } from "../../core/index.js";
 import type { Store } from "../../store/index.js";
 import { isMonthBooked } from "./month-books.js";
 
@@ -13,7 +13,7 @@ export async function creditInvoice(
   invoiceId: string,
   request: CreditRequest,
 ): Promise<Invoice> {
-  const month = request.issueDate.slice(0, 7);
+  const month = monthOf(request.issueDate);
   if (await isMonthBooked(store.db, month)) {
     let open = addMonths(month);
     while (await isMonthBooked(store.db, open)) open = addMonths(open);

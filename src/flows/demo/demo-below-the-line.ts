@@ -4,6 +4,7 @@ import {
   type FiscalPeriod,
   formatPeriod,
   lastDayOf,
+  monthOf,
   parsePeriod,
   periodStart,
   UplinkError,
@@ -155,7 +156,7 @@ export function demoDividendPayments(
 ): JournalEntry[] {
   const paid = lastDayOf(month);
   return dividends
-    .filter((d) => addMonths(d.recordDate.slice(0, 7), 3) === month)
+    .filter((d) => addMonths(monthOf(d.recordDate), 3) === month)
     .map((d) => {
       // ISO dates sort as text: the record date, or the first count when that is later.
       const on = [d.recordDate, ...counts.map((c) => c.from)]
