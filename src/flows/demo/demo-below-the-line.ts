@@ -158,11 +158,9 @@ export function demoDividendPayments(
   return dividends
     .filter((d) => addMonths(monthOf(d.recordDate), 3) === month)
     .map((d) => {
-      // ISO dates sort as text: the record date, or the first count when that is later.
-      const on = [d.recordDate, ...counts.map((c) => c.from)]
-        .sort()
-        .find((date) => date >= d.recordDate && counts.some((c) => c.from <= date));
-      const shares = sharesOn(counts, splits, on ?? d.recordDate, on ?? d.recordDate);
+      // ISO dates sort as text: a record date before the history takes its first count.
+      const on = [d.recordDate, counts.map((c) => c.from).sort()[0] ?? d.recordDate].sort()[1]!;
+      const shares = sharesOn(counts, splits, on, on);
       const yenPaid = BigInt(d.perShare.times(shares.toString()).toFixed(0));
       return {
         id: `DEMO/dividend-paid/${d.fiscalPeriod}/${d.kind}`,

@@ -77,15 +77,15 @@ export function demoOpeningBalances(
     // settlement collects and pays, which would otherwise settle them in the next month closed.
     opening.set(BROUGHT_FORWARD.get(account.name) ?? account.name, target - booked(account.name));
   }
-  const assetsAfter = (extra: bigint) => {
-    let sum = extra;
+  const assetsAfter = () => {
+    let sum = 0n;
     for (const name of new Set([...books.keys(), ...opening.keys()])) {
       if (standardAccount(name)?.type !== "asset") continue;
       sum += booked(name) + (opening.get(name) ?? 0n);
     }
     return sum;
   };
-  opening.set("Assets:Other", reported("bs.total_assets") - assetsAfter(0n));
+  opening.set("Assets:Other", reported("bs.total_assets") - assetsAfter());
   // Shareholders' equity (credit, so negative as a balance) less retained earnings and OCI.
   const equity = -reported("bs.total_shareholders_equity");
   const retained = booked(RETAINED_EARNINGS) + (opening.get(RETAINED_EARNINGS) ?? 0n);
